@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+// Parley: a knowledge-graph store for diplomatic readouts, on LMDB.
+// The module layout is explained in DESIGN.md.
+import PackageDescription
+
+let package = Package(
+    name: "Parley",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "parley", targets: ["parley"]),
+        .library(name: "ParleyStore", targets: ["ParleyStore"]),
+        .library(name: "ParleyRDF", targets: ["ParleyRDF"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    ],
+    targets: [
+        // C libraries from Debian, reached through module maps.
+        .systemLibrary(name: "CLMDB", providers: [.apt(["liblmdb-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        .target(name: "ParleyLMDB", dependencies: ["CLMDB"]),
+        .target(name: "ParleyRDF", dependencies: ["CZlib"]),
+        .target(name: "ParleyStore", dependencies: ["ParleyLMDB", "ParleyRDF"]),
+        .target(name: "ParleySPARQL", dependencies: ["ParleyRDF"]),
+        .executableTarget(
+            name: "parley",
+            dependencies: [
+                "ParleyStore", "ParleyRDF",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .target(
+            name: "ParleyTestSupport",
+            dependencies: ["ParleyStore", "ParleyRDF"],
+            path: "Tests/ParleyTestSupport"),
+        .testTarget(name: "ParleyLMDBTests", dependencies: ["ParleyLMDB", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyRDFTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyTestSupport"]),
+        .testTarget(name: "ParleySPARQLTests", dependencies: ["ParleySPARQL", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyConformanceTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
