@@ -1,0 +1,163 @@
+import ParleyLMDB
+import ParleyRDF
+
+/// What one load did.
+public struct LoadReport: Sendable {
+    /// Quads read from the input (duplicates included).
+    public var quadsRead = 0
+    /// Quads that were new to the store.
+    public var quadsAdded = 0
+    /// Terms new to the store.
+    public var termsAdded = 0
+}
+
+/// How a load places its data.
+public struct LoadOptions: Sendable {
+    /// Put default-graph triples of the input into this named graph instead.
+    public var graph: Term?
+    /// Called now and then with the number of quads read so far.
+    public var progress: (@Sendable (Int) -> Void)?
+
+    public init(graph: Term? = nil, progress: (@Sendable (Int) -> Void)? = nil) {
+        self.graph = graph
+        self.progress = progress
+    }
+}
+
+extension Store {
+    /// Loads every quad `makeReader()`'s reader produces, in one write transaction: a syntax
+    /// error anywhere loads nothing. Blank nodes get store-unique labels, so two loads never
+    /// share a blank node. `prefixes` (called after reading) are saved where not yet bound.
+    ///
+    /// Terms are interned in memory, then each index is sorted and appended (`MDB_APPEND` into
+    /// an empty index) or merged. `makeReader` may be called more than once if the map grows.
+    @discardableResult
+    public func load(_ makeReader: () throws -> any QuadReader, options: LoadOptions = LoadOptions(),
+                     prefixes: () -> [(prefix: String, iri: String)] = { [] }) throws -> LoadReport {
+        try write { txn in
+            var loader = try BulkLoader(store: self, txn: txn, options: options)
+            var reader = try makeReader()
+            try reader.read { quad in try loader.add(quad, txn: txn) }
+            let report = try loader.finish(txn: txn)
+            for (prefix, iri) in prefixes() { try savePrefix(prefix, iri: iri, overwrite: false, in: txn) }
+            return report
+        }
+    }
+}
+
+/// One load in progress inside a write transaction.
+struct BulkLoader {
+    let store: Store
+    let options: LoadOptions
+    var interner = TermInterner()
+    var quads: [IDQuad] = []
+    var nextID: TermID
+    let storeHasTerms: Bool
+    let blankPrefix: [UInt8]
+    var scratch: [UInt8] = []
+    var graphID: TermID = 0
+    var report = LoadReport()
+
+    init(store: Store, txn: borrowing WriteTransaction, options: LoadOptions) throws {
+        self.store = store
+        self.options = options
+        nextID = try store.metaCounter(MetaKey.nextID, in: txn, default: 1)
+        storeHasTerms = nextID > 1
+        let serial = try store.metaCounter(MetaKey.loadSerial, in: txn, default: 0) + 1
+        try store.setMetaCounter(MetaKey.loadSerial, serial, in: txn)
+        blankPrefix = Array("b\(String(serial, radix: 36))_".utf8)
+        quads.reserveCapacity(1 << 16)
+        if let graph = options.graph {
+            let bytes = TermEncoding.encode(graph)
+            graphID = try bytes.withUnsafeBytes { try intern($0, txn: txn) }
+        }
+    }
+
+    @inline(__always)
+    mutating func intern(_ bytes: UnsafeRawBufferPointer, txn: borrowing WriteTransaction) throws -> TermID {
+        if bytes.first == TermEncoding.blank {
+            // A blank node label is local to its document: give it a store-unique label.
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(TermEncoding.blank)
+            scratch.append(contentsOf: blankPrefix)
+            scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[1...]))
+            let copy = scratch
+            return try copy.withUnsafeBytes { try internExact($0, txn: txn) }
+        }
+        return try internExact(bytes, txn: txn)
+    }
+
+    @inline(__always)
+    private mutating func internExact(_ bytes: UnsafeRawBufferPointer, txn: borrowing WriteTransaction) throws -> TermID {
+        let dictionary = store.dictionary
+        let hasTerms = storeHasTerms
+        var next = nextID
+        defer { nextID = next }
+        return try interner.intern(bytes) { bytes, hash in
+            if hasTerms, let existing = try dictionary.id(of: bytes, hash: hash, in: txn) {
+                return (existing, false)
+            }
+            let id = next
+            next += 1
+            return (id, true)
+        }
+    }
+
+    mutating func add(_ quad: EncodedQuad, txn: borrowing WriteTransaction) throws {
+        let s = try intern(quad.subject, txn: txn)
+        let p = try intern(quad.predicate, txn: txn)
+        let o = try intern(quad.object, txn: txn)
+        let g = try quad.graph.map { try intern($0, txn: txn) } ?? graphID
+        quads.append(IDQuad(s, p, o, graph: g))
+        if quads.count & 0xFFFF == 0 { options.progress?(quads.count) }
+    }
+
+    mutating func finish(txn: borrowing WriteTransaction) throws -> LoadReport {
+        report.quadsRead = quads.count
+        try writeNewTerms(txn: txn)
+        try store.setMetaCounter(MetaKey.nextID, nextID, in: txn)
+
+        var defaultGraph: [IDQuad] = []
+        var named: [IDQuad] = []
+        for q in quads {
+            if q.graph == 0 { defaultGraph.append(q) } else { named.append(q) }
+        }
+        quads = []
+        let writer = IndexWriter(store: store)
+        let addedDefault = try writer.insert(&defaultGraph, into: QuadIndex.defaultGraphIndexes, txn: txn)
+        let addedNamed = try writer.insert(&named, into: QuadIndex.namedGraphIndexes, txn: txn)
+        try writer.updateStatistics(added: defaultGraph, named: named, txn: txn)
+        report.quadsAdded = addedDefault + addedNamed
+        return report
+    }
+
+    private mutating func writeNewTerms(txn: borrowing WriteTransaction) throws {
+        let dictionary = store.dictionary
+        let append = true  // new ids are above every stored id, and come in order
+        var hashed: [(hash: UInt64, id: TermID)] = []
+        hashed.reserveCapacity(interner.count)
+        try interner.forEachNew { bytes, hash, id in
+            var key = id
+            try withUnsafeBytes(of: &key) { k in
+                _ = try txn.put(dictionary.id2term, key: k, value: bytes, flags: append ? .append : [])
+            }
+            hashed.append((hash, id))
+        }
+        report.termsAdded = hashed.count
+        hashed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.id < $1.id }
+        let emptyIndex = !storeHasTerms
+        try txn.withCursor(dictionary.term2id) { cursor in
+            var key: UInt64 = 0
+            var value: UInt64 = 0
+            for entry in hashed {
+                key = entry.hash.bigEndian
+                value = entry.id.bigEndian
+                try withUnsafeBytes(of: &key) { k in
+                    try withUnsafeBytes(of: &value) { v in
+                        _ = try cursor.put(key: k, value: v, flags: emptyIndex ? [.append, .appendDuplicate] : [])
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import ParleyLMDB
+
+/// Which graphs a scan reads.
+public enum GraphScope: Hashable, Sendable {
+    /// Only the default (unnamed) graph.
+    case defaultGraph
+    /// Only this named graph.
+    case named(TermID)
+    /// Every named graph (not the default graph); each quad comes with its graph.
+    case anyNamed
+}
+
+/// A quad pattern over ids: `nil` positions are unbound.
+public struct QuadPattern: Hashable, Sendable {
+    public var subject: TermID?
+    public var predicate: TermID?
+    public var object: TermID?
+    public var graph: GraphScope
+
+    public init(subject: TermID? = nil, predicate: TermID? = nil, object: TermID? = nil, graph: GraphScope) {
+        self.subject = subject
+        self.predicate = predicate
+        self.object = object
+        self.graph = graph
+    }
+
+    /// The index whose key order starts with every bound position, so the pattern is one
+    /// prefix range scan, and how many leading positions are bound.
+    public var plan: (index: QuadIndex, boundPrefix: Int) {
+        let s = subject != nil, p = predicate != nil, o = object != nil
+        let count = (s ? 1 : 0) + (p ? 1 : 0) + (o ? 1 : 0)
+        switch graph {
+        case .defaultGraph:
+            if s && !p && o { return (.osp, 2) }
+            if s { return (.spo, count) }
+            if p { return (.pos, count) }
+            if o { return (.osp, 1) }
+            return (.spo, 0)
+        case .named:
+            if s && !p && o { return (.gosp, 3) }
+            if s { return (.gspo, 1 + count) }
+            if p { return (.gpos, 1 + count) }
+            if o { return (.gosp, 2) }
+            return (.gspo, 1)
+        case .anyNamed:
+            if s && !p && o { return (.ospg, 2) }
+            if s { return (.spog, count) }
+            if p { return (.posg, count) }
+            if o { return (.ospg, 1) }
+            return (.gspo, 0)
+        }
+    }
+}
+
+/// A pull-based scan of the quads matching a ``QuadPattern``: one prefix range scan of one
+/// index, read a page of values at a time. Valid only inside the read transaction it was made
+/// in. Quads come in the chosen index's order.
+public struct QuadScan: ~Copyable {
+    private var cursor: Cursor
+    private let index: QuadIndex
+    /// Bound ids in index order (the prefix).
+    private let prefix: [TermID]
+    private let valueSize: Int
+    private var key: TermID = 0
+    private var batch = UnsafeRawBufferPointer(start: nil, count: 0)
+    private var position = 0
+    private var started = false
+    private var finished = false
+
+    /// The index the scan reads.
+    public var indexName: String { index.rawValue }
+
+    public init(_ pattern: QuadPattern, store: Store, in txn: borrowing ReadTransaction) throws {
+        try self.init(pattern, store: store, in: txn, forcing: nil)
+    }
+
+    /// A scan that reads `forcing` instead of the planned index; it must have the same bound
+    /// prefix length for the pattern.
+    init(_ pattern: QuadPattern, store: Store, in txn: borrowing ReadTransaction, forcing: QuadIndex?) throws {
+        let (planned, bound) = pattern.plan
+        let index = forcing ?? planned
+        self.index = index
+        self.valueSize = index.valueSize
+        var ids: [TermID] = []
+        for component in index.order.prefix(bound) {
+            switch component {
+            case .subject: ids.append(pattern.subject ?? 0)
+            case .predicate: ids.append(pattern.predicate ?? 0)
+            case .object: ids.append(pattern.object ?? 0)
+            case .graph:
+                if case .named(let g) = pattern.graph { ids.append(g) }
+            }
+        }
+        self.prefix = ids
+        self.cursor = try txn.makeCursor(store.databases[index])
+    }
+
+    /// The next matching quad, or `nil` at the end.
+    public mutating func next() throws -> IDQuad? {
+        while !finished {
+            if position < batch.count {
+                let value = UnsafeRawBufferPointer(rebasing: batch[position..<(position + valueSize)])
+                position += valueSize
+                let b = IDBytes.load(value, at: 0)
+                let c = IDBytes.load(value, at: 8)
+                let d = valueSize == 24 ? IDBytes.load(value, at: 16) : 0
+                if prefix.count > 1 {
+                    // Values are sorted, and a page may start before the prefix: skip values
+                    // below it; the first one above it ends the scan.
+                    let order = comparePrefix(b, c, d)
+                    if order < 0 { continue }
+                    if order > 0 { finished = true; return nil }
+                }
+                return index.unpermute(key, b, c, d)
+            }
+            try fetch()
+        }
+        return nil
+    }
+
+    /// The order of a value's leading ids against the bound prefix after the key: -1, 0, 1.
+    @inline(__always)
+    private func comparePrefix(_ b: TermID, _ c: TermID, _ d: TermID) -> Int {
+        let values = (b, c, d)
+        for i in 1..<prefix.count {
+            let v = i == 1 ? values.0 : (i == 2 ? values.1 : values.2)
+            if v < prefix[i] { return -1 }
+            if v > prefix[i] { return 1 }
+        }
+        return 0
+    }
+
+    /// Loads the next page of values, moving to the next key when a key is exhausted.
+    private mutating func fetch() throws {
+        var entry: Cursor.Entry?
+        if !started {
+            started = true
+            if prefix.isEmpty {
+                entry = try cursor.move(.first)
+            } else {
+                var k = prefix[0].bigEndian
+                entry = try withUnsafeBytes(of: &k) { try cursor.move(.setKey, key: $0) }
+                if prefix.count > 1, entry != nil {
+                    // Position at the first value at or after the prefix, then read per page.
+                    var lower = [UInt8](repeating: 0, count: valueSize)
+                    lower.withUnsafeMutableBytes { raw in
+                        for (i, id) in prefix.dropFirst().enumerated() { IDBytes.store(id, to: raw.baseAddress!, at: i * 8) }
+                    }
+                    entry = try withUnsafeBytes(of: &k) { kb in
+                        try lower.withUnsafeBytes { try cursor.move(.keyAndValueRange, key: kb, value: $0) }
+                    }
+                }
+            }
+            guard let first = entry else { finished = true; return }
+            key = IDBytes.load(first.key, at: 0)
+            try loadPage(after: first)
+            return
+        }
+        if let page = try cursor.move(.nextMultiple) {
+            batch = page.value
+            position = 0
+            return
+        }
+        // This key has no more values.
+        guard prefix.isEmpty, let nextKey = try cursor.move(.nextKey) else { finished = true; return }
+        key = IDBytes.load(nextKey.key, at: 0)
+        try loadPage(after: nextKey)
+    }
+
+    /// The page holding the cursor's current value. For a key with a single value LMDB keeps
+    /// no duplicate page and leaves the value as it was, so it is passed in.
+    private mutating func loadPage(after entry: Cursor.Entry) throws {
+        let page = try cursor.move(.multiple, value: entry.value)
+        batch = page?.value ?? entry.value
+        position = 0
+    }
+}

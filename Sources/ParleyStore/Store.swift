@@ -1,0 +1,205 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ParleyLMDB
+import ParleyRDF
+
+/// A quad store in one LMDB environment (one directory): a term dictionary, nine index
+/// permutations, statistics for the planner and saved prefixes.
+///
+/// Guarantees: every import or update is one write transaction, so it lands whole or not at
+/// all and readers (also in other processes) see either all of it or none; commits are synced
+/// unless the store was opened with `noSync`; readers never block the writer. Share one
+/// `Store` per directory per process.
+public final class Store: Sendable {
+    /// The on-disk format this build reads and writes.
+    public static let formatVersion: UInt32 = 1
+
+    /// How to open a store.
+    public struct Options: Sendable {
+        /// Initial map size; the map doubles by itself when full.
+        public var initialMapSize: Int = 1 << 30
+        /// Open without write access.
+        public var readOnly = false
+        /// Skip fsync at commit. Unsafe: a power cut can lose recent commits.
+        public var noSync = false
+        public init() {}
+    }
+
+    public let path: String
+    public let environment: Environment
+    let databases: Databases
+
+    /// The named databases, opened once.
+    struct Databases: Sendable {
+        let meta: Database
+        let id2term: Database
+        let term2id: Database
+        let stats: Database
+        let prefixes: Database
+        let indexes: [QuadIndex: Database]
+
+        subscript(index: QuadIndex) -> Database { indexes[index]! }
+    }
+
+    /// Opens the store in directory `path`, creating the directory and an empty store when the
+    /// directory is missing or empty. Refuses a directory holding something else, and a store
+    /// of another format version.
+    public init(path: String, options: Options = Options()) throws {
+        self.path = path
+        try Self.prepareDirectory(path, readOnly: options.readOnly)
+        var envOptions = Environment.Options()
+        envOptions.mapSize = options.initialMapSize
+        envOptions.readOnly = options.readOnly
+        envOptions.noSync = options.noSync
+        envOptions.maxDatabases = 16
+        do {
+            environment = try Environment(path: path, options: envOptions)
+        } catch where error.code == .invalid {
+            throw StoreError.notAStore(path: path, reason: "data.mdb is not an LMDB file")
+        } catch where error.code == .versionMismatch {
+            throw StoreError.notAStore(path: path, reason: "data.mdb was written by another LMDB version")
+        } catch where error.code == .permissionDenied {
+            throw StoreError.cannotOpen(path: path, reason: "permission denied")
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        databases = try Self.openDatabases(environment, path: path, create: !options.readOnly)
+    }
+
+    private static func prepareDirectory(_ path: String, readOnly: Bool) throws {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            guard !readOnly else { throw StoreError.cannotOpen(path: path, reason: "no such directory") }
+            guard makeDirectories(path) else {
+                throw StoreError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            return
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw StoreError.notAStore(path: path, reason: "it is a file, not a directory")
+        }
+        let entries = directoryEntries(path)
+        if entries.isEmpty || entries.contains("data.mdb") { return }
+        throw StoreError.notAStore(path: path, reason: "the directory holds other files and no data.mdb")
+    }
+
+    private static func makeDirectories(_ path: String) -> Bool {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for part in path.split(separator: "/") {
+            prefix += part
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { return false }
+            prefix += "/"
+        }
+        return true
+    }
+
+    private static func directoryEntries(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    private static func openDatabases(_ env: Environment, path: String, create: Bool) throws -> Databases {
+        let dupFixed: Database.Flags = [.duplicateSort, .duplicateFixed]
+        func open(_ name: String, _ flags: Database.Flags) throws -> Database {
+            do {
+                return try env.openDatabase(name, flags: flags, create: create)
+            } catch let error as LMDBError where error.code == .notFound {
+                throw StoreError.notAStore(path: path, reason: "no '\(name)' database")
+            } catch let error as LMDBError where error.code == .incompatible {
+                throw StoreError.notAStore(path: path, reason: "database '\(name)' has unexpected flags")
+            }
+        }
+        let meta: Database
+        do {
+            meta = try open("meta", [])
+        } catch StoreError.notAStore {
+            // A read-only open of an empty new directory: nothing was ever written.
+            throw StoreError.notAStore(path: path, reason: "no 'meta' database; load data into it first")
+        }
+        try checkFormat(env, meta: meta, path: path, create: create)
+        var indexes: [QuadIndex: Database] = [:]
+        for index in QuadIndex.allCases { indexes[index] = try open(index.rawValue, dupFixed) }
+        return Databases(
+            meta: meta,
+            id2term: try open("id2term", [.integerKey]),
+            term2id: try open("term2id", dupFixed),
+            stats: try open("stats", []),
+            prefixes: try open("prefixes", []),
+            indexes: indexes)
+    }
+
+    private static func checkFormat(_ env: Environment, meta: Database, path: String, create: Bool) throws {
+        let stored = try env.read { txn in try txn.value(meta, key: MetaKey.formatVersion) }
+        if let stored {
+            guard stored.count == 4 else { throw StoreError.notAStore(path: path, reason: "malformed format record") }
+            let version = stored.withUnsafeBytes { UInt32(bigEndian: $0.loadUnaligned(as: UInt32.self)) }
+            guard version == formatVersion else {
+                throw StoreError.formatVersion(path: path, found: version, expected: formatVersion)
+            }
+            return
+        }
+        let isEmpty = try env.read { txn in try txn.withCursor(meta) { try $0.move(.first) == nil } }
+        guard isEmpty else { throw StoreError.notAStore(path: path, reason: "no format record") }
+        guard create else { return }
+        try env.write { txn in
+            var version = formatVersion.bigEndian
+            let bytes = withUnsafeBytes(of: &version) { Array($0) }
+            try txn.put(meta, key: MetaKey.formatVersion, value: bytes)
+            for (prefix, iri) in defaultPrefixes {
+                try txn.put(try openPrefixes(txn), key: Array(prefix.utf8), value: Array(iri.utf8), flags: .noOverwrite)
+            }
+        }
+    }
+
+    private static func openPrefixes(_ txn: borrowing WriteTransaction) throws -> Database {
+        try txn.openDatabase("prefixes", flags: .create)
+    }
+
+    /// Prefixes every new store knows.
+    public static let defaultPrefixes: [(String, String)] = [
+        ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+        ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+        ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+        ("owl", "http://www.w3.org/2002/07/owl#"),
+        ("schema", "https://schema.org/"),
+        ("prov", "http://www.w3.org/ns/prov#"),
+        ("pv", "https://parley.dev/ns#"),
+        ("pe", "https://parley.dev/id/"),
+    ]
+
+    /// Runs `body` in a read snapshot of the store.
+    public func read<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
+        do {
+            return try environment.read(body)
+        } catch let error as LMDBError {
+            throw StoreError.storage(error)
+        }
+    }
+
+    /// Runs `body` in the store's write transaction (one writer at a time, also across
+    /// processes). May run `body` again if the map had to grow.
+    public func write<R>(_ body: (inout WriteTransaction) throws -> R) throws -> R {
+        guard !environment.options.readOnly else { throw StoreError.readOnly(path: path) }
+        do {
+            return try environment.write(body)
+        } catch let error as LMDBError {
+            throw StoreError.storage(error)
+        }
+    }
+}
+
+/// Keys of the `meta` database.
+enum MetaKey {
+    static let formatVersion = Array("format-version".utf8)
+    static let nextID = Array("next-id".utf8)
+    static let loadSerial = Array("load-serial".utf8)
+}

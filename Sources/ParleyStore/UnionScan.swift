@@ -1,0 +1,82 @@
+import ParleyLMDB
+
+/// A scan of the union of all graphs, the default graph of Parley's queries: triples of the
+/// default graph and of every named graph, each distinct triple once (RDF merge of graphs as
+/// sets), with `graph` set to 0.
+///
+/// Merges a default-graph index scan with the named-graph index that has the same triple
+/// order and the graph last, so equal triples arrive next to each other.
+public struct UnionScan: ~Copyable {
+    private var defaultScan: QuadScan
+    private var namedScan: QuadScan
+    private var nextDefault: IDQuad?
+    private var nextNamed: IDQuad?
+    private var primed = false
+    private var last: IDQuad?
+    private let order: QuadIndex
+
+    public init(subject: TermID? = nil, predicate: TermID? = nil, object: TermID? = nil,
+                store: Store, in txn: borrowing ReadTransaction) throws {
+        let defaultPattern = QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph)
+        var namedPattern = defaultPattern
+        namedPattern.graph = .anyNamed
+        let order = defaultPattern.plan.index
+        let first = try QuadScan(defaultPattern, store: store, in: txn)
+        // With nothing bound, read `spog` (not `gspo`) so both sides share the triple order.
+        let second = try QuadScan(namedPattern, store: store, in: txn, forcing: Self.namedIndex(for: order))
+        self.order = order
+        self.defaultScan = first
+        self.namedScan = second
+    }
+
+    static func namedIndex(for index: QuadIndex) -> QuadIndex {
+        switch index {
+        case .pos: .posg
+        case .osp: .ospg
+        default: .spog
+        }
+    }
+
+    /// The next distinct triple, or `nil` at the end.
+    public mutating func next() throws -> IDQuad? {
+        if !primed {
+            primed = true
+            nextDefault = try defaultScan.next()
+            nextNamed = try namedScan.next()
+        }
+        while true {
+            let candidate: IDQuad
+            switch (nextDefault, nextNamed) {
+            case (nil, nil):
+                return nil
+            case (let d?, nil):
+                candidate = d
+                nextDefault = try defaultScan.next()
+            case (nil, let n?):
+                candidate = n
+                nextNamed = try namedScan.next()
+            case (let d?, let n?):
+                if precedes(n, d) {
+                    candidate = n
+                    nextNamed = try namedScan.next()
+                } else {
+                    candidate = d
+                    nextDefault = try defaultScan.next()
+                }
+            }
+            var triple = candidate
+            triple.graph = 0
+            if triple == last { continue }
+            last = triple
+            return triple
+        }
+    }
+
+    @inline(__always)
+    private func precedes(_ a: IDQuad, _ b: IDQuad) -> Bool {
+        let x = order.permute(a), y = order.permute(b)
+        if x.0 != y.0 { return x.0 < y.0 }
+        if x.1 != y.1 { return x.1 < y.1 }
+        return x.2 < y.2
+    }
+}
