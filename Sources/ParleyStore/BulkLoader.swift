@@ -24,24 +24,56 @@ public struct LoadOptions: Sendable {
     }
 }
 
+/// One input of a load: a name for messages and a way to make its reader.
+public struct LoadSource {
+    /// The file name (or another label) that errors name.
+    public var name: String
+    /// Makes a fresh reader over the input; may be called again if the load restarts.
+    public var makeReader: () throws -> any QuadReader
+    /// Prefixes the document declared, asked for after it was read (Turtle's `@prefix`).
+    public var prefixes: () -> [(prefix: String, iri: String)]
+
+    public init(name: String, makeReader: @escaping () throws -> any QuadReader,
+                prefixes: @escaping () -> [(prefix: String, iri: String)] = { [] }) {
+        self.name = name
+        self.makeReader = makeReader
+        self.prefixes = prefixes
+    }
+}
+
 extension Store {
-    /// Loads every quad `makeReader()`'s reader produces, in one write transaction: a syntax
-    /// error anywhere loads nothing. Blank nodes get store-unique labels, so two loads never
-    /// share a blank node. `prefixes` (called after reading) are saved where not yet bound.
+    /// Loads every quad of every source in ONE write transaction: a syntax error anywhere
+    /// loads nothing, and the error names its source. Blank nodes get labels unique to their
+    /// document and load, so two documents never share a blank node. Declared prefixes are
+    /// saved where not yet bound.
     ///
     /// Terms are interned in memory, then each index is sorted and appended (`MDB_APPEND` into
-    /// an empty index) or merged. `makeReader` may be called more than once if the map grows.
+    /// an empty index) or merged. If the map must grow the whole load runs again.
     @discardableResult
-    public func load(_ makeReader: () throws -> any QuadReader, options: LoadOptions = LoadOptions(),
-                     prefixes: () -> [(prefix: String, iri: String)] = { [] }) throws -> LoadReport {
+    public func load(_ sources: [LoadSource], options: LoadOptions = LoadOptions()) throws -> LoadReport {
         try write { txn in
             var loader = try BulkLoader(store: self, txn: txn, options: options)
-            var reader = try makeReader()
-            try reader.read { quad in try loader.add(quad, txn: txn) }
+            for source in sources {
+                try loader.beginDocument(txn: txn)
+                var reader = try source.makeReader()
+                do {
+                    try reader.read { quad in try loader.add(quad, txn: txn) }
+                } catch let error as RDFSyntaxError where error.file == nil {
+                    throw error.inFile(source.name)
+                }
+            }
             let report = try loader.finish(txn: txn)
-            for (prefix, iri) in prefixes() { try savePrefix(prefix, iri: iri, overwrite: false, in: txn) }
+            for source in sources {
+                for (prefix, iri) in source.prefixes() { try savePrefix(prefix, iri: iri, overwrite: false, in: txn) }
+            }
             return report
         }
+    }
+
+    /// Loads the quads of one reader (see ``load(_:options:)``).
+    @discardableResult
+    public func load(_ makeReader: @escaping () throws -> any QuadReader, options: LoadOptions = LoadOptions()) throws -> LoadReport {
+        try load([LoadSource(name: "input", makeReader: makeReader)], options: options)
     }
 }
 
@@ -53,7 +85,8 @@ struct BulkLoader {
     var quads: [IDQuad] = []
     var nextID: TermID
     let storeHasTerms: Bool
-    let blankPrefix: [UInt8]
+    var blankPrefix: [UInt8] = []
+    var serial: UInt64
     var scratch: [UInt8] = []
     var graphID: TermID = 0
     var report = LoadReport()
@@ -63,14 +96,19 @@ struct BulkLoader {
         self.options = options
         nextID = try store.metaCounter(MetaKey.nextID, in: txn, default: 1)
         storeHasTerms = nextID > 1
-        let serial = try store.metaCounter(MetaKey.loadSerial, in: txn, default: 0) + 1
-        try store.setMetaCounter(MetaKey.loadSerial, serial, in: txn)
-        blankPrefix = Array("b\(String(serial, radix: 36))_".utf8)
+        serial = try store.metaCounter(MetaKey.loadSerial, in: txn, default: 0)
         quads.reserveCapacity(1 << 16)
         if let graph = options.graph {
             let bytes = TermEncoding.encode(graph)
             graphID = try bytes.withUnsafeBytes { try intern($0, txn: txn) }
         }
+    }
+
+    /// Starts a new document: its blank node labels are its own.
+    mutating func beginDocument(txn: borrowing WriteTransaction) throws {
+        serial += 1
+        try store.setMetaCounter(MetaKey.loadSerial, serial, in: txn)
+        blankPrefix = Array("b\(String(serial, radix: 36))_".utf8)
     }
 
     @inline(__always)

@@ -1,0 +1,46 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `parley`: the command-line front end of the store.
+@main
+struct Parley: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parley",
+        abstract: "A knowledge-graph store for diplomatic readouts, on LMDB.",
+        discussion: """
+            The store is a directory: --db PATH, else $PARLEY_DB, else ./parley.db.
+            A missing or empty directory becomes a new store.
+            """,
+        subcommands: [LoadCommand.self, ExportCommand.self, StatsCommand.self, GraphsCommand.self])
+
+    /// Runs the command; usage errors exit with status 2, other failures with 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            Terminal.standardError.write(error.message + "\n")
+            exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Terminal.standardError.write(fullMessage(for: error) + "\n")
+                exit(2)
+            }
+            if code == .success || error is CleanExit {
+                exit(withError: error)
+            }
+            // Store and input errors describe themselves in the user's terms.
+            Terminal.standardError.write("\(error)\n")
+            exit(1)
+        }
+    }
+}
+
+/// A failure whose message is ready to print.
+struct CLIError: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
