@@ -105,10 +105,13 @@ enum FileIRI {
         var absolute = path
         if !path.hasPrefix("/") {
             var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            if let resolved = realpath(path, &buffer) {
-                absolute = String(cString: resolved)
+            func text(_ buffer: [CChar]) -> String {
+                String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            }
+            if realpath(path, &buffer) != nil {
+                absolute = text(buffer)
             } else if getcwd(&buffer, buffer.count) != nil {
-                absolute = String(cString: buffer) + "/" + path
+                absolute = text(buffer) + "/" + path
             }
         }
         var iri = Array("file://".utf8)

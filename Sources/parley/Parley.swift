@@ -22,19 +22,19 @@ struct Parley: ParsableCommand {
             try command.run()
         } catch let error as CLIError {
             Terminal.standardError.write(error.message + "\n")
-            exit(1)
+            Glibc.exit(1)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 Terminal.standardError.write(fullMessage(for: error) + "\n")
-                exit(2)
+                Glibc.exit(2)
             }
             if code == .success || error is CleanExit {
                 exit(withError: error)
             }
             // Store and input errors describe themselves in the user's terms.
             Terminal.standardError.write("\(error)\n")
-            exit(1)
+            Glibc.exit(1)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParleyRDF
 import ParleyStore
 
 /// `parley stats`: how big the store is and what it holds.
