@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyTestSupport"]),
         .testTarget(name: "ParleySPARQLTests", dependencies: ["ParleySPARQL", "ParleyTestSupport"]),
         .testTarget(name: "ParleyConformanceTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
-        .testTarget(name: "ParleyCLITests", dependencies: ["ParleyTestSupport"]),
+        .testTarget(name: "ParleyCLITests", dependencies: ["parley", "ParleyRDF", "ParleyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Parley builds against (and, with --test, the peers its tests
+# compare with), only those that are missing. Uses sudo when not run as root.
+set -euo pipefail
+
+packages=(liblmdb-dev zlib1g-dev libedit-dev)
+if [[ "${1:-}" == "--test" ]]; then
+    packages+=(raptor2-utils)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if (( ${#missing[@]} )); then
+    sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    echo "installing: ${missing[*]}" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+    # pyoxigraph: the reference the differential tests compare our output with.
+    python3 -c "import pyoxigraph" 2>/dev/null || python3 -m pip install -q pyoxigraph || \
+        echo "warning: pyoxigraph not installed; its differential tests will be skipped" >&2
+fi
