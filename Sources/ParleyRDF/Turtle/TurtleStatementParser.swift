@@ -154,7 +154,7 @@ struct TurtleStatementParser {
     }
 
     private mutating func open(_ frame: Frame, at token: TurtleToken) throws {
-        guard stack.count < maximumNesting else {
+        guard stack.count <= maximumNesting else {
             throw lexer.error("nesting deeper than \(maximumNesting) levels", at: token.start)
         }
         stack.append(frame)
