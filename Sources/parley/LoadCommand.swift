@@ -32,7 +32,6 @@ struct LoadCommand: ParsableCommand {
     var files: [String]
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("Give at least one file to load.") }
         for file in files where format == nil && RDFFormat(path: file) == nil {
             throw ValidationError("Cannot tell the syntax of '\(file)' from its name; give --format nt, nq or ttl.")
         }
