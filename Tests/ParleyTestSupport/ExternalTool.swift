@@ -29,20 +29,17 @@ public enum ExternalTool {
         process.standardError = error
         try process.run()
         // Read both pipes before waiting, so a full pipe cannot block the child.
-        let errorData = DispatchQueue.global().sync { () -> Data in Data() }
-        _ = errorData
-        var errorBytes = Data()
         let group = DispatchGroup()
         let errorHandle = error.fileHandleForReading
-        group.enter()
         let box = DataBox()
+        group.enter()
         DispatchQueue.global().async {
             box.data = errorHandle.readDataToEndOfFile()
             group.leave()
         }
         let outputBytes = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
-        errorBytes = box.data
+        let errorBytes = box.data
         process.waitUntilExit()
         return Result(status: process.terminationStatus, output: String(decoding: outputBytes, as: UTF8.self),
                       error: String(decoding: errorBytes, as: UTF8.self))
