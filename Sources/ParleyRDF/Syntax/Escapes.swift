@@ -81,6 +81,28 @@ enum Escapes {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// Appends `"lexical"` for Turtle: like ``appendQuotedString(_:to:)``, but control
+    /// characters other than tab (U+0000–U+001F, U+007F) are written as `\uXXXX`, so readers
+    /// that mishandle raw control bytes still read back the same string.
+    static func appendTurtleString(_ lexical: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for (i, b) in lexical.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+            guard b != 0x09 else { continue }
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: lexical[runStart..<i]))
+            switch b {
+            case 0x22: out.append(contentsOf: [0x5C, UInt8(ascii: "\"")])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            default: appendUCHAR(UInt32(b), to: &out)
+            }
+            runStart = i + 1
+        }
+        out.append(contentsOf: UnsafeRawBufferPointer(rebasing: lexical[runStart...]))
+        out.append(UInt8(ascii: "\""))
+    }
+
     /// The prefix of rewritten blank node labels; see ``appendBlankNode(_:to:)``.
     static let rewrittenLabelPrefix: [UInt8] = Array("x-".utf8)
 

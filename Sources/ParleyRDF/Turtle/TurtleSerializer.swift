@@ -127,6 +127,13 @@ public struct TurtleSerializer {
         switch kind {
         case TermEncoding.iri:
             writeIRI(body, to: &out)
+        case TermEncoding.simpleLiteral:
+            Escapes.appendTurtleString(body, to: &out)
+        case TermEncoding.languageLiteral:
+            guard let zero = body.firstIndex(of: 0) else { return NTriplesSerializer.appendTerm(encoded, to: &out) }
+            Escapes.appendTurtleString(UnsafeRawBufferPointer(rebasing: body[(zero + 1)...]), to: &out)
+            out.append(UInt8(ascii: "@"))
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: body[..<zero]))
         case TermEncoding.typedLiteral:
             guard let zero = body.firstIndex(of: 0) else { return NTriplesSerializer.appendTerm(encoded, to: &out) }
             let datatype = UnsafeRawBufferPointer(rebasing: body[..<zero])
@@ -134,7 +141,7 @@ public struct TurtleSerializer {
             if TurtleLiteralForms.isNative(lexical, datatype: datatype) {
                 out.append(contentsOf: lexical)
             } else {
-                Escapes.appendQuotedString(lexical, to: &out)
+                Escapes.appendTurtleString(lexical, to: &out)
                 out.append(contentsOf: [UInt8(ascii: "^"), UInt8(ascii: "^")])
                 writeIRI(datatype, to: &out)
             }
