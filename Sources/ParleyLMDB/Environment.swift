@@ -79,10 +79,24 @@ public final class Environment: @unchecked Sendable {
     /// Opens a named database; `create` makes it if missing (needs a writable environment).
     /// Call once at startup, outside other transactions.
     public func openDatabase(_ name: String, flags: Database.Flags = [], create: Bool = true) throws -> Database {
-        if create && !options.readOnly {
-            return try write { txn in try txn.openDatabase(name, flags: flags.union(.create)) }
+        if !options.readOnly {
+            return try write { txn in try txn.openDatabase(name, flags: create ? flags.union(.create) : flags) }
         }
-        return try read { txn in try txn.openDatabase(name, flags: flags) }
+        // lmdb.h: a handle opened in a transaction is closed if that transaction aborts, and
+        // kept for the environment once it commits; a read-only transaction may commit.
+        return try resizeLock.withShared {
+            var txn: OpaquePointer?
+            try check(mdb_txn_begin(handle, nil, UInt32(MDB_RDONLY), &txn), .beginTransaction)
+            guard let txn else { throw LMDBError(code: .invalid, operation: .beginTransaction) }
+            var dbi: MDB_dbi = 0
+            let code = mdb_dbi_open(txn, name, flags.rawValue, &dbi)
+            guard code == MDB_SUCCESS else {
+                mdb_txn_abort(txn)
+                throw LMDBError(code: .init(rawValue: code), operation: .openDatabase, database: name)
+            }
+            try check(mdb_txn_commit(txn), .commit, database: name)
+            return Database(handle: dbi, name: name)
+        }
     }
 
     /// Runs `body` in a read-only snapshot. Any number may run at once, also nested.

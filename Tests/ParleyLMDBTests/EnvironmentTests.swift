@@ -29,6 +29,22 @@ import ParleyTestSupport
         #expect(try env.read { try $0.value(db, key: bytes("k")) } == nil)
     }
 
+    @Test("a read-only environment opens named databases that stay usable")
+    func readOnlyOpen() throws {
+        let dir = TemporaryDirectory()
+        do {
+            let env = try Environment(path: dir.path)
+            let db = try env.openDatabase("kv")
+            try env.write { txn in _ = try txn.put(db, key: bytes("k"), value: bytes("v")) }
+        }
+        var options = Environment.Options()
+        options.readOnly = true
+        let env = try Environment(path: dir.path, options: options)
+        let db = try env.openDatabase("kv", create: false)
+        #expect(try env.read { try $0.value(db, key: bytes("k")) } == bytes("v"))
+        #expect(throws: LMDBError.self) { try env.write { _ in } }
+    }
+
     @Test("reads nest without MDB_BAD_RSLOT (MDB_NOTLS)")
     func nestedReads() throws {
         let dir = TemporaryDirectory()
