@@ -159,6 +159,19 @@ public final class Environment: @unchecked Sendable {
         return (info.me_last_pgno + 1) * Int(stat.ms_psize)
     }
 
+    /// Grows the map to at least `bytes` (rounded up to a power of two) before a large write,
+    /// so the write need not be rolled back and rerun when the map fills.
+    public func reserve(atLeast bytes: Int) throws {
+        guard !options.readOnly, bytes > mapSize else { return }
+        var target = mapSize
+        while target < bytes { target *= 2 }
+        try writerLock.withLock {
+            try resizeLock.withExclusive {
+                try check(mdb_env_set_mapsize(handle, target), .resize)
+            }
+        }
+    }
+
     private func grow(doubling: Bool) throws {
         try resizeLock.withExclusive {
             // Size 0 adopts a size another process set; doubling makes room for this one.

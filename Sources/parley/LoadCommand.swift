@@ -53,7 +53,14 @@ struct LoadCommand: ParsableCommand {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let options = LoadOptions(graph: graph.map(Term.iri), progress: { progress.update(quads: $0) })
+        let inputBytes = files.reduce(0) { total, file in
+            var info = stat()
+            guard file != "-", stat(file, &info) == 0 else { return total }
+            // gzip'd N-Triples is typically a tenth of its size or less.
+            return total + Int(info.st_size) * (InputFile.isGzip(file) ? 10 : 1)
+        }
+        let options = LoadOptions(graph: graph.map(Term.iri), progress: { progress.update(quads: $0) },
+                                  expectedInputBytes: inputBytes)
         let report = try store.load(sources, options: options)
         progress.finish()
         let elapsed = seconds(clock.now - start)
