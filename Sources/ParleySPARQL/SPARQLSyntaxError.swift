@@ -56,7 +56,7 @@ public struct SPARQLSyntaxError: Error, Hashable, Sendable, CustomStringConverti
         case .undeclaredPrefix(let p): "undeclared prefix '\(p):'"
         case .tooDeeplyNested(let limit): "nesting deeper than \(limit) levels"
         case .blankNodeLabelReused(let label):
-            "blank node label '_:\(label)' is already used in another basic graph pattern"
+            "blank node label '_:\(label)' is already used in another basic graph pattern or update operation"
         case .variableAlreadyBound(let v): "variable ?\(v) is already in scope and cannot be bound again"
         case .ungroupedVariable(let v):
             "variable ?\(v) is projected but is neither grouped nor an aggregate"
