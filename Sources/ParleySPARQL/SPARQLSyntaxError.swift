@@ -33,8 +33,8 @@ public struct SPARQLSyntaxError: Error, Hashable, Sendable, CustomStringConverti
         case ungroupedVariable(String)
         /// `SELECT *` in a query with GROUP BY or aggregates.
         case selectStarWithGrouping
-        /// An aggregate outside SELECT, HAVING or ORDER BY, or nested in another aggregate.
-        case aggregateNotAllowed(String)
+        /// An aggregate outside SELECT, HAVING or ORDER BY (`nested == false`), or inside another aggregate.
+        case aggregateNotAllowed(String, nested: Bool)
         /// A VALUES row whose length differs from the variable list.
         case valuesRowLength(expected: Int, found: Int)
         /// A form the grammar allows but the static rules forbid here (e.g. a variable in INSERT DATA).
@@ -61,7 +61,9 @@ public struct SPARQLSyntaxError: Error, Hashable, Sendable, CustomStringConverti
         case .ungroupedVariable(let v):
             "variable ?\(v) is projected but is neither grouped nor an aggregate"
         case .selectStarWithGrouping: "SELECT * is not allowed with GROUP BY or aggregates"
-        case .aggregateNotAllowed(let name): "aggregate \(name) is not allowed here"
+        case .aggregateNotAllowed(let name, let nested):
+            nested ? "aggregate \(name) cannot be nested in another aggregate"
+                : "aggregate \(name) is only allowed in SELECT, HAVING and ORDER BY"
         case .valuesRowLength(let expected, let found):
             "VALUES row has \(found) value\(found == 1 ? "" : "s") but \(expected) variable\(expected == 1 ? "" : "s")"
         case .notAllowed(let what): "\(what) is not allowed here"

@@ -232,8 +232,7 @@ extension Parser {
     /// | … | 'GROUP_CONCAT' '(' 'DISTINCT'? Expression ( ';' 'SEPARATOR' '=' String )? ')'`
     private mutating func parseAggregate(_ keyword: String) throws(SPARQLSyntaxError) -> Aggregate {
         guard aggregatesAllowed, !insideAggregate else {
-            let reason = insideAggregate ? "\(keyword) inside another aggregate" : "\(keyword) outside SELECT, HAVING and ORDER BY"
-            throw SPARQLSyntaxError(.aggregateNotAllowed(reason), at: token.position)
+            throw SPARQLSyntaxError(.aggregateNotAllowed(keyword, nested: insideAggregate), at: token.position)
         }
         insideAggregate = true
         defer { insideAggregate = false }
