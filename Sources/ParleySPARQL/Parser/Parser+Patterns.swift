@@ -11,6 +11,7 @@ extension Parser {
         defer { aggregatesAllowed = savedAggregates }
         closeBlankNodeScope()
         var group: GroupPatternAST
+        tripleNeedsSeparator = false
         if token.isKeyword("SELECT") {
             group = GroupPatternAST(elements: [.subSelect(try parseSubSelect())])
         } else {
@@ -18,7 +19,7 @@ extension Parser {
         }
         closeBlankNodeScope()
         guard token.isSymbol(.closeBrace) else {
-            throw expected(group.elements.isEmpty ? "'}' or a triple pattern" : "'}'")
+            throw expected(tripleNeedsSeparator ? "'.' or '}' after a triple pattern" : "'}' or a triple pattern")
         }
         try advance()
         return group
@@ -63,6 +64,7 @@ extension Parser {
             canStartTriples = try accept(.dot)
         }
         if !triples.isEmpty { group.elements.append(.triples(triples)) }
+        tripleNeedsSeparator = !canStartTriples
         return group
     }
 

@@ -43,6 +43,8 @@ struct Parser {
     /// we are inside one already.
     var aggregatesAllowed = false
     var insideAggregate = false
+    /// Whether the group just read ended with a triple not followed by `.` (for messages).
+    var tripleNeedsSeparator = false
 
     init(_ text: String, baseIRI: String?, prefixes: [String: String], maximumNesting: Int) throws(SPARQLSyntaxError) {
         lexer = try Lexer(text)
