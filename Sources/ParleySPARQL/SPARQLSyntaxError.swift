@@ -25,6 +25,9 @@ public struct SPARQLSyntaxError: Error, Hashable, Sendable, CustomStringConverti
         case undeclaredPrefix(String)
         /// Groups, brackets or expressions nest deeper than the parser's limit.
         case tooDeeplyNested(limit: Int)
+        /// Chains of operators, UNIONs, OPTIONALs, BINDs or select expressions would make the
+        /// algebra tree deeper than the limit (which keeps every tree walk off the stack's edge).
+        case tooComplex(limit: Int)
         /// The same blank node label is used in two basic graph patterns (or two update operations).
         case blankNodeLabelReused(String)
         /// A variable is bound twice: by `AS` in SELECT, BIND or GROUP BY while already in scope.
@@ -55,6 +58,8 @@ public struct SPARQLSyntaxError: Error, Hashable, Sendable, CustomStringConverti
         case .unexpectedCharacter(let c): "unexpected character \(c)"
         case .undeclaredPrefix(let p): "undeclared prefix '\(p):'"
         case .tooDeeplyNested(let limit): "nesting deeper than \(limit) levels"
+        case .tooComplex(let limit):
+            "query too complex: its algebra would nest deeper than \(limit) levels (split long chains of operators, UNIONs or OPTIONALs)"
         case .blankNodeLabelReused(let label):
             "blank node label '_:\(label)' is already used in another basic graph pattern or update operation"
         case .variableAlreadyBound(let v): "variable ?\(v) is already in scope and cannot be bound again"

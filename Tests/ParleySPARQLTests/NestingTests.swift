@@ -34,6 +34,38 @@ import Testing
         _ = try SPARQLParser.parse("ASK " + String(repeating: "{", count: n) + String(repeating: "}", count: n))
     }
 
+    static let longChains: [(name: String, text: @Sendable (Int) -> String)] = [
+        ("sums", { n in "ASK { FILTER(1" + String(repeating: " + 1", count: n) + ") }" }),
+        ("signed sums", { n in "ASK { FILTER(1" + String(repeating: " -1", count: n) + ") }" }),
+        ("products", { n in "ASK { FILTER(1" + String(repeating: " * 1", count: n) + ") }" }),
+        ("disjunctions", { n in "ASK { FILTER(true" + String(repeating: " || true", count: n) + ") }" }),
+        ("conjunctions", { n in "ASK { FILTER(true" + String(repeating: " && true", count: n) + ") }" }),
+        ("UNIONs", { n in "ASK { {}" + String(repeating: " UNION {}", count: n) + " }" }),
+        ("OPTIONALs", { n in "ASK { ?s ?p ?o" + String(repeating: " OPTIONAL { ?s ?p ?o }", count: n) + " }" }),
+        ("FILTERs", { n in "ASK { ?s ?p ?o" + String(repeating: " FILTER(?o)", count: n) + " }" }),
+        ("path alternatives", { n in "ASK { ?s <p>" + String(repeating: "|<p>", count: n) + " ?o }" }),
+        ("path triples", { n in "ASK { " + String(repeating: "?s <p>* ?o . ", count: n) + " }" }),
+        ("select expressions", { n in "SELECT " + (0..<n).map { "(1 AS ?v\($0))" }.joined(separator: " ") + " {}" }),
+    ]
+
+    @Test("rejects 100,000-long chains that would make the algebra too deep", arguments: longChains)
+    func rejectsLongChains(_ name: String, _ text: @Sendable (Int) -> String) {
+        do {
+            _ = try SPARQLParser.parse(text(Self.depth))
+            Issue.record("accepted \(name)")
+        } catch {
+            #expect(error.reason == .tooComplex(limit: 4 * SPARQLParser.defaultMaximumNesting))
+        }
+    }
+
+    @Test("accepts chains within the limit, and their algebra can be compared and printed", arguments: longChains)
+    func acceptsChains(_ name: String, _ text: @Sendable (Int) -> String) throws {
+        let query = try SPARQLParser.parse(text(4 * SPARQLParser.defaultMaximumNesting - 10))
+        #expect(query == query)
+        #expect(!query.description.isEmpty)
+        #expect(Set([query]).count == 1)
+    }
+
     @Test("honours a caller's lower limit")
     func customLimit() {
         #expect(throws: SPARQLSyntaxError.self) {

@@ -10,15 +10,25 @@ extension Parser {
 
     /// `ConditionalOrExpression ::= ConditionalAndExpression ( '||' ConditionalAndExpression )*`
     mutating func parseConditionalOr() throws(SPARQLSyntaxError) -> Expression {
+        let saved = chain
+        defer { chain = saved }
         var e = try parseConditionalAnd()
-        while try accept(.or) { e = .binary(.or, e, try parseConditionalAnd()) }
+        while try accept(.or) {
+            try fold()
+            e = .binary(.or, e, try parseConditionalAnd())
+        }
         return e
     }
 
     /// `ConditionalAndExpression ::= RelationalExpression ( '&&' RelationalExpression )*`
     mutating func parseConditionalAnd() throws(SPARQLSyntaxError) -> Expression {
+        let saved = chain
+        defer { chain = saved }
         var e = try parseRelational()
-        while try accept(.and) { e = .binary(.and, e, try parseRelational()) }
+        while try accept(.and) {
+            try fold()
+            e = .binary(.and, e, try parseRelational())
+        }
         return e
     }
 
@@ -56,8 +66,11 @@ extension Parser {
     /// ( ( '*' UnaryExpression ) | ( '/' UnaryExpression ) )* )*`.
     /// A signed number right after an operand (`?x -1`) is a subtraction or an addition.
     mutating func parseAdditive() throws(SPARQLSyntaxError) -> Expression {
+        let saved = chain
+        defer { chain = saved }
         var e = try parseMultiplicative()
         while true {
+            if token.isSymbol(.plus) || token.isSymbol(.minus) || signedNumber() != nil { try fold() }
             if try accept(.plus) {
                 e = .binary(.add, e, try parseMultiplicative())
             } else if try accept(.minus) {
@@ -66,6 +79,7 @@ extension Parser {
                 try advance()
                 var right = Expression.term(literal)
                 while true {
+                    if token.isSymbol(.star) || token.isSymbol(.slash) { try fold() }
                     if try accept(.star) {
                         right = .binary(.multiply, right, try parseUnary())
                     } else if try accept(.slash) {
@@ -96,8 +110,11 @@ extension Parser {
 
     /// `MultiplicativeExpression ::= UnaryExpression ( '*' UnaryExpression | '/' UnaryExpression )*`
     mutating func parseMultiplicative() throws(SPARQLSyntaxError) -> Expression {
+        let saved = chain
+        defer { chain = saved }
         var e = try parseUnary()
         while true {
+            if token.isSymbol(.star) || token.isSymbol(.slash) { try fold() }
             if try accept(.star) {
                 e = .binary(.multiply, e, try parseUnary())
             } else if try accept(.slash) {

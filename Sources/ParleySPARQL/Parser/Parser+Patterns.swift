@@ -47,8 +47,11 @@ extension Parser {
         var group = GroupPatternAST()
         var triples: [PathTriple] = []
         var canStartTriples = true
+        let saved = chain
+        defer { chain = saved }
         while true {
             if let element = try parseGraphPatternNotTriplesIfPresent() {
+                try fold()
                 if !triples.isEmpty {
                     group.elements.append(.triples(triples))
                     triples = []
@@ -73,6 +76,7 @@ extension Parser {
         if token.isSymbol(.openBrace) {
             var groups = [try parseGroupGraphPattern()]
             while try accept(keyword: "UNION") {
+                try fold()
                 guard token.isSymbol(.openBrace) else { throw expected("'{' after UNION") }
                 groups.append(try parseGroupGraphPattern())
             }

@@ -74,6 +74,7 @@ extension Parser {
                 items.append(.variable(v, at: token.position))
                 try advance()
             } else if try accept(.openParen) {
+                try fold()
                 aggregatesAllowed = true
                 let e = try parseExpression()
                 aggregatesAllowed = false
@@ -111,13 +112,17 @@ extension Parser {
         var modifiers = SolutionModifierAST()
         if try accept(keyword: "GROUP") {
             try expect(keyword: "BY", " after GROUP")
-            while let condition = try parseGroupConditionIfPresent() { modifiers.groupBy.append(condition) }
+            while let condition = try parseGroupConditionIfPresent() {
+                try fold()
+                modifiers.groupBy.append(condition)
+            }
             if modifiers.groupBy.isEmpty { throw expected("a variable, '(expression)' or function call after GROUP BY") }
         }
         if try accept(keyword: "HAVING") {
             aggregatesAllowed = true
             defer { aggregatesAllowed = false }
             repeat {
+                try fold()
                 modifiers.having.append(try parseConstraint("a bracketted expression or function call after HAVING"))
             } while startsConstraint
         }

@@ -57,6 +57,7 @@ extension Parser {
         guard startsVerb(paths: true) else { throw expected("a predicate or property path") }
         let path = try parsePath()
         if case .link(let iri) = path { return .term(.term(.iri(iri))) }
+        try fold()
         return .path(path)
     }
 
@@ -118,6 +119,7 @@ extension Parser {
     mutating func parsePath() throws(SPARQLSyntaxError) -> PropertyPath {
         var path = try parsePathSequence()
         while try accept(.pipe) {
+            try fold()
             path = .alternative(path, try parsePathSequence())
         }
         return path
@@ -127,6 +129,7 @@ extension Parser {
     mutating func parsePathSequence() throws(SPARQLSyntaxError) -> PropertyPath {
         var path = try parsePathEltOrInverse()
         while try accept(.slash) {
+            try fold()
             path = .sequence(path, try parsePathEltOrInverse())
         }
         return path

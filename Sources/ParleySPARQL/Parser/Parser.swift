@@ -16,6 +16,10 @@ struct Parser {
     var resolver: IRIResolver?
     let maximumNesting: Int
     var depth = 0
+    /// Left-folds (operator chains, UNION, group elements, …) on the current path; with
+    /// `depth`, a bound on the depth of the tree being built. See ``fold()``.
+    var chain = 0
+    var maximumTreeDepth: Int { maximumNesting * 4 }
     var builder = AlgebraBuilder()
 
     /// How blank nodes written in the text become pattern positions.
@@ -108,6 +112,13 @@ struct Parser {
     mutating func enterNesting() throws(SPARQLSyntaxError) {
         depth += 1
         if depth > maximumNesting { throw SPARQLSyntaxError(.tooDeeplyNested(limit: maximumNesting), at: token.position) }
+    }
+
+    /// Counts one left-fold, which makes the tree one level deeper; functions that fold save
+    /// `chain` and restore it on exit, so `chain + depth` bounds the depth of any tree built.
+    mutating func fold() throws(SPARQLSyntaxError) {
+        chain += 1
+        if chain + depth > maximumTreeDepth { throw SPARQLSyntaxError(.tooComplex(limit: maximumTreeDepth), at: token.position) }
     }
 
     // MARK: Prologue
