@@ -80,6 +80,8 @@ public enum BuiltinFunction: String, Hashable, Sendable, CaseIterable {
 
 /// An aggregate call: [§18.5](https://www.w3.org/TR/sparql11-query/#aggregateAlgebra).
 public struct Aggregate: Hashable, Sendable {
+    /// The set function (§18.5.1): COUNT, SUM, MIN, MAX, AVG, SAMPLE, GROUP_CONCAT
+    /// (`separator == nil` means the default, a single space).
     public enum Function: Hashable, Sendable {
         case count, sum, min, max, avg, sample
         case groupConcat(separator: String?)

@@ -55,7 +55,9 @@ public struct Dataset: Hashable, Sendable {
     }
 }
 
-/// A parsed SPARQL 1.1 Update request: operations to run in order.
+/// A parsed SPARQL 1.1 Update request: operations to run in order, with the prologue in force
+/// at its end. The static rules of SPARQL Update hold (see ``UpdateOperation``), and a blank
+/// node label is not shared by two INSERT DATA operations.
 public struct Update: Hashable, Sendable, CustomStringConvertible {
     public var operations: [UpdateOperation]
     public var baseIRI: String?

@@ -4,7 +4,11 @@ import ParleyRDF
 ///
 /// Every function is pure: it reads a string and returns algebra or throws a
 /// ``SPARQLSyntaxError`` with the position and what was expected there. None can crash or
-/// overflow the stack on any input: nesting beyond ``defaultMaximumNesting`` is an error.
+/// overflow the stack on any input: nesting beyond `maximumNesting` (default
+/// ``defaultMaximumNesting``) is ``SPARQLSyntaxError/Reason/tooDeeplyNested(limit:)``, and
+/// chains that would make the algebra tree deeper than `4 × maximumNesting` (a sum of a
+/// thousand terms, a thousand UNIONs) are ``SPARQLSyntaxError/Reason/tooComplex(limit:)``, so
+/// code that walks the returned algebra recursively stays within a thread's stack too.
 ///
 /// ```swift
 /// let query = try SPARQLParser.parse("SELECT ?s WHERE { ?s ?p ?o }")
@@ -43,7 +47,8 @@ public enum SPARQLParser {
         return try parser.parseQueryUnit(allowPatterns: true)
     }
 
-    /// A query or an update request, told apart by the first keyword after the prologue.
+    /// A parsed request: a query or an update, told apart by the first keyword after the
+    /// prologue (SELECT, CONSTRUCT, DESCRIBE, ASK mean a query).
     public enum Request: Hashable, Sendable {
         case query(Query)
         case update(Update)
