@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // C libraries from Debian, reached through module maps.
@@ -23,10 +24,16 @@ let package = Package(
         .target(name: "ParleyRDF", dependencies: ["CZlib"]),
         .target(name: "ParleyStore", dependencies: ["ParleyLMDB", "ParleyRDF"]),
         .target(name: "ParleySPARQL", dependencies: ["ParleyRDF"]),
+        .target(
+            name: "ParleyQuery",
+            dependencies: [
+                "ParleySPARQL", "ParleyStore", "ParleyRDF",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyStore", "ParleyRDF",
+                "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -38,7 +45,10 @@ let package = Package(
         .testTarget(name: "ParleyRDFTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyTestSupport"]),
         .testTarget(name: "ParleySPARQLTests", dependencies: ["ParleySPARQL", "ParleyTestSupport"]),
-        .testTarget(name: "ParleyConformanceTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyQueryTests", dependencies: ["ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyTestSupport"]),
+        .testTarget(
+            name: "ParleyConformanceTests",
+            dependencies: ["ParleyRDF", "ParleyStore", "ParleySPARQL", "ParleyQuery", "ParleyTestSupport"]),
         .testTarget(name: "ParleyCLITests", dependencies: ["parley", "ParleyRDF", "ParleyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

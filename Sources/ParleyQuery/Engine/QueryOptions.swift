@@ -1,0 +1,32 @@
+import Synchronization
+
+/// How a query or update runs.
+public struct QueryOptions: Sendable {
+    /// Whether the default graph is the union of all graphs (Parley's default) or only the
+    /// unnamed graph (the standard dataset the W3C tests assume). `FROM` overrides both.
+    public var unionDefaultGraph = true
+    /// The base IRI for relative IRIs the query's text or `IRI()` calls produce.
+    public var baseIRI: String?
+    /// Checked in every evaluation loop; cancelling it stops the query with `QueryError.cancelled`.
+    public var cancellation: CancellationToken?
+    /// Stops the query with `QueryError.timeout` once it has run this long.
+    public var timeout: Duration?
+
+    public init() {}
+}
+
+/// A flag another thread (a Ctrl-C handler, a timer) sets to stop a running query.
+public final class CancellationToken: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// Asks the query to stop at its next check.
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+
+    /// Whether `cancel()` was called.
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+
+    /// Clears the flag for the next query.
+    public func reset() { flag.store(false, ordering: .relaxed) }
+}
