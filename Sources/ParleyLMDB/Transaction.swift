@@ -136,10 +136,23 @@ extension WriteTransaction {
     }
 }
 
-extension ReadTransaction {
+/// A copyable reference to a transaction, for pull-based iterators that open cursors as they
+/// go (a query's operator tree). Valid only inside the closure of the transaction it was taken
+/// from; never keep one past it. Writes still need the ``WriteTransaction`` itself.
+public struct TransactionReference: Transaction {
+    public let handle: OpaquePointer
+}
+
+@available(*, unavailable)
+extension TransactionReference: Sendable {}
+
+extension Transaction where Self: ~Copyable {
+    /// A copyable reference to this transaction, valid only inside its closure.
+    public var reference: TransactionReference { TransactionReference(handle: handle) }
+
     /// A cursor owned by the caller, for pull-based iterators. It must not be used after the
-    /// transaction's closure returns (LMDB allows closing a read cursor afterwards, which its
-    /// `deinit` does, but not moving it).
+    /// transaction's closure returns; in a write transaction it must also be released before
+    /// then (LMDB frees write cursors at commit).
     public func makeCursor(_ database: Database) throws(LMDBError) -> Cursor {
         var cursor: OpaquePointer?
         try check(mdb_cursor_open(handle, database.handle, &cursor), .openCursor, database: database.name)

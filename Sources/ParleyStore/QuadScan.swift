@@ -70,13 +70,13 @@ public struct QuadScan: ~Copyable {
     /// The index the scan reads.
     public var indexName: String { index.rawValue }
 
-    public init(_ pattern: QuadPattern, store: Store, in txn: borrowing ReadTransaction) throws {
+    public init(_ pattern: QuadPattern, store: Store, in txn: borrowing some Transaction & ~Copyable) throws {
         try self.init(pattern, store: store, in: txn, forcing: nil)
     }
 
     /// A scan that reads `forcing` instead of the planned index; it must have the same bound
     /// prefix length for the pattern.
-    init(_ pattern: QuadPattern, store: Store, in txn: borrowing ReadTransaction, forcing: QuadIndex?) throws {
+    init(_ pattern: QuadPattern, store: Store, in txn: borrowing some Transaction & ~Copyable, forcing: QuadIndex?) throws {
         let (planned, bound) = pattern.plan
         let index = forcing ?? planned
         self.index = index

@@ -16,7 +16,7 @@ public struct UnionScan: ~Copyable {
     private let order: QuadIndex
 
     public init(subject: TermID? = nil, predicate: TermID? = nil, object: TermID? = nil,
-                store: Store, in txn: borrowing ReadTransaction) throws {
+                store: Store, in txn: borrowing some Transaction & ~Copyable) throws {
         let defaultPattern = QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph)
         var namedPattern = defaultPattern
         namedPattern.graph = .anyNamed

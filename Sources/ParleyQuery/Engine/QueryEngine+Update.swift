@@ -1,0 +1,251 @@
+import ParleyLMDB
+import ParleyRDF
+import ParleySPARQL
+import ParleyStore
+
+extension QueryEngine {
+    /// Applies an update request in ONE write transaction: every operation lands, or (on any
+    /// error) none does. Within a DELETE/INSERT, all solutions are found before anything
+    /// changes, then deletions, then insertions, as SPARQL 1.1 Update §3.1.3 specifies.
+    @discardableResult
+    public func update(_ update: Update, options: QueryOptions = QueryOptions()) throws -> UpdateReport {
+        try store.write { txn in
+            var report = UpdateReport()
+            for operation in update.operations {
+                try apply(operation, baseIRI: options.baseIRI ?? update.baseIRI, options: options, txn: txn, report: &report)
+            }
+            return report
+        }
+    }
+
+    private func apply(_ operation: UpdateOperation, baseIRI: String?, options: QueryOptions,
+                       txn: borrowing WriteTransaction, report: inout UpdateReport) throws {
+        switch operation {
+        case .insertData(let quads):
+            report.inserted += try store.insert(quads, in: txn)
+        case .deleteData(let quads):
+            report.deleted += try store.delete(quads, in: txn)
+        case .deleteWhere(let patterns):
+            try modify(with: nil, delete: patterns, insert: [], using: nil,
+                       pattern: Self.pattern(of: patterns), baseIRI: baseIRI, options: options, txn: txn, report: &report)
+        case .modify(let with, let delete, let insert, let using, let pattern):
+            try modify(with: with, delete: delete, insert: insert, using: using, pattern: pattern,
+                       baseIRI: baseIRI, options: options, txn: txn, report: &report)
+        case .load(let silent, let source, let graph):
+            do {
+                report.inserted += try load(source, into: graph, txn: txn)
+            } catch where silent {}
+        case .clear(_, let target), .drop(_, let target):
+            report.deleted += try clear(target, txn: txn)
+        case .create(let silent, let iri):
+            if try !silent && graphSize(.graph(iri), txn: txn) > 0 {
+                throw QueryError.update("graph <\(iri)> already exists")
+            }
+        case .add(_, let from, let to):
+            guard from != to else { return }
+            report.inserted += try store.insert(quads(of: from, as: to, txn: txn), in: txn)
+        case .copy(_, let from, let to):
+            guard from != to else { return }
+            let copied = try quads(of: from, as: to, txn: txn)
+            report.deleted += try clear(Self.target(to), txn: txn)
+            report.inserted += try store.insert(copied, in: txn)
+        case .move(_, let from, let to):
+            guard from != to else { return }
+            let moved = try quads(of: from, as: to, txn: txn)
+            report.deleted += try clear(Self.target(to), txn: txn)
+            report.inserted += try store.insert(moved, in: txn)
+            report.deleted += try clear(Self.target(from), txn: txn)
+        }
+    }
+
+    /// DELETE WHERE's template as a pattern: its triples, grouped into GRAPHs.
+    private static func pattern(of quads: [ParleySPARQL.QuadPattern]) -> GraphPattern {
+        var result: GraphPattern = .unit
+        var defaultTriples: [TriplePattern] = []
+        for quad in quads where quad.graph == nil {
+            defaultTriples.append(TriplePattern(quad.subject, quad.predicate, quad.object))
+        }
+        if !defaultTriples.isEmpty { result = .bgp(defaultTriples) }
+        for quad in quads {
+            guard let graph = quad.graph else { continue }
+            let inner: GraphPattern = .graph(graph, .bgp([TriplePattern(quad.subject, quad.predicate, quad.object)]))
+            result = result == .unit ? inner : .join(result, inner)
+        }
+        return result
+    }
+
+    private static func target(_ reference: GraphReference) -> GraphTarget {
+        switch reference {
+        case .defaultGraph: .defaultGraph
+        case .graph(let iri): .graph(iri)
+        }
+    }
+
+    private func modify(with: String?, delete: [ParleySPARQL.QuadPattern], insert: [ParleySPARQL.QuadPattern],
+                        using: Dataset?, pattern: GraphPattern, baseIRI: String?, options: QueryOptions,
+                        txn: borrowing WriteTransaction, report: inout UpdateReport) throws {
+        // WITH names the graph the WHERE clause and the templates use by default; USING wins.
+        let solutions = try solutions(of: pattern, dataset: using, withGraph: using == nil ? with : nil,
+                                      options: options, baseIRI: baseIRI, txn: txn.reference)
+        var deletions: [Quad] = []
+        var insertions: [Quad] = []
+        for (index, solution) in solutions.enumerated() {
+            for template in delete {
+                if let quad = instantiate(template, solution, with: with, blankScope: nil) { deletions.append(quad) }
+            }
+            for template in insert {
+                if let quad = instantiate(template, solution, with: with, blankScope: index) { insertions.append(quad) }
+            }
+        }
+        report.deleted += try store.delete(deletions, in: txn)
+        report.inserted += try store.insert(insertions, in: txn)
+    }
+
+    /// The WHERE clause's solutions, decoded (the operator tree and its cursors are released
+    /// before anything is written).
+    private func solutions(of pattern: GraphPattern, dataset: Dataset?, withGraph: String?, options: QueryOptions,
+                           baseIRI: String?, txn: TransactionReference) throws -> [[String: Term]] {
+        let execution = try prepare(pattern, form: nil, dataset: dataset, options: options, baseIRI: baseIRI,
+                                    txn: txn, defaultGraph: withGraph)
+        defer { execution.context.exists = nil }
+        var result: [[String: Term]] = []
+        do {
+            let root = try Evaluator(execution: execution).iterator(pattern, input: UnitIterator(execution), graph: .defaultGraph)
+            while let row = try root.next() {
+                var solution: [String: Term] = [:]
+                for (name, slot) in execution.slots.index where row[slot] != 0 {
+                    if let term = try execution.table.term(row[slot]) { solution[name] = term }
+                }
+                result.append(solution)
+            }
+        }
+        return result
+    }
+
+    /// A template quad with a solution's values; `nil` when a variable is unbound or the
+    /// result is not valid RDF. Blank nodes in INSERT templates are fresh per solution.
+    private func instantiate(_ template: ParleySPARQL.QuadPattern, _ solution: [String: Term], with: String?,
+                             blankScope: Int?) -> Quad? {
+        func value(_ pattern: TermPattern) -> Term? {
+            switch pattern {
+            case .variable(let v): return solution[v]
+            case .term(.blank(let label)):
+                guard let scope = blankScope else { return nil }
+                return .blank("u\(scope)_\(label)")
+            case .term(let term): return term
+            }
+        }
+        guard let s = value(template.subject), let p = value(template.predicate), let o = value(template.object) else { return nil }
+        if case .literal = s { return nil }
+        guard case .iri = p else { return nil }
+        var graph: Term? = with.map(Term.iri)
+        if let g = template.graph {
+            guard let named = value(g), case .iri = named else { return nil }
+            graph = named
+        }
+        return Quad(s, p, o, graph: graph)
+    }
+
+    private func load(_ source: String, into graph: String?, txn: borrowing WriteTransaction) throws -> Int {
+        var path = source
+        if path.hasPrefix("file://") { path = String(path.dropFirst(7)) }
+        path = path.removingPercentEncoding()
+        let name = InputFile.uncompressedName(path).lowercased()
+        let target = graph.map(Term.iri)
+        do {
+            if name.hasSuffix(".ttl") || name.hasSuffix(".turtle") {
+                var reader = TurtleParser(source: try AnyByteSource.open(path: path), baseIRI: source)
+                return try store.insert(from: &reader, graph: target, in: txn)
+            }
+            if name.hasSuffix(".nt") || name.hasSuffix(".nq") {
+                var reader = NTriplesParser(source: try AnyByteSource.open(path: path), format: name.hasSuffix(".nq") ? .nQuads : .nTriples)
+                return try store.insert(from: &reader, graph: target, in: txn)
+            }
+        } catch let error as RDFSyntaxError {
+            throw QueryError.update("LOAD <\(source)>: \(error.inFile(path))")
+        } catch let error as InputError {
+            throw QueryError.update("LOAD <\(source)>: \(error)")
+        }
+        throw QueryError.update("LOAD <\(source)>: cannot tell its syntax from the name (use .nt, .nq or .ttl)")
+    }
+
+    private func graphSize(_ target: GraphTarget, txn: borrowing WriteTransaction) throws -> Int {
+        guard case .graph(let iri) = target, let id = try store.dictionary.id(of: .iri(iri), in: txn) else { return 0 }
+        return try store.size(ofGraph: id, in: txn)
+    }
+
+    /// The quads of a graph, relabelled as quads of another.
+    private func quads(of from: GraphReference, as to: GraphReference, txn: borrowing WriteTransaction) throws -> [Quad] {
+        let scope: ExportScopeForUpdate
+        switch from {
+        case .defaultGraph: scope = .defaultGraph
+        case .graph(let iri):
+            guard let id = try store.dictionary.id(of: .iri(iri), in: txn) else { return [] }
+            scope = .graph(id)
+        }
+        let target: Term?
+        switch to {
+        case .defaultGraph: target = nil
+        case .graph(let iri): target = .iri(iri)
+        }
+        return try ids(in: scope, txn: txn.reference).map { quad in
+            Quad(try term(quad.subject, txn), try term(quad.predicate, txn), try term(quad.object, txn), graph: target)
+        }
+    }
+
+    private enum ExportScopeForUpdate { case defaultGraph, graph(TermID), allNamed }
+
+    private func term(_ id: TermID, _ txn: borrowing WriteTransaction) throws -> Term {
+        guard let term = try store.dictionary.term(id, in: txn) else { throw StoreError.corrupt("term id \(id) is missing") }
+        return term
+    }
+
+    private func ids(in scope: ExportScopeForUpdate, txn: TransactionReference) throws -> [IDQuad] {
+        let pattern: ParleyStore.QuadPattern
+        switch scope {
+        case .defaultGraph: pattern = ParleyStore.QuadPattern(graph: .defaultGraph)
+        case .graph(let g): pattern = ParleyStore.QuadPattern(graph: .named(g))
+        case .allNamed: pattern = ParleyStore.QuadPattern(graph: .anyNamed)
+        }
+        var scan = try QuadScan(pattern, store: store, in: txn)
+        var result: [IDQuad] = []
+        while let quad = try scan.next() { result.append(quad) }
+        return result
+    }
+
+    private func clear(_ target: GraphTarget, txn: borrowing WriteTransaction) throws -> Int {
+        var victims: [IDQuad] = []
+        switch target {
+        case .defaultGraph:
+            victims = try ids(in: .defaultGraph, txn: txn.reference)
+        case .graph(let iri):
+            guard let id = try store.dictionary.id(of: .iri(iri), in: txn) else { return 0 }
+            victims = try ids(in: .graph(id), txn: txn.reference)
+        case .allNamed:
+            victims = try ids(in: .allNamed, txn: txn.reference)
+        case .all:
+            victims = try ids(in: .defaultGraph, txn: txn.reference) + ids(in: .allNamed, txn: txn.reference)
+        }
+        return try store.delete(ids: victims, in: txn)
+    }
+}
+
+extension String {
+    /// `%XX` sequences decoded as UTF-8 bytes (for `file:` IRIs).
+    func removingPercentEncoding() -> String {
+        var bytes: [UInt8] = []
+        let utf8 = Array(self.utf8)
+        var i = 0
+        while i < utf8.count {
+            if utf8[i] == UInt8(ascii: "%"), i + 2 < utf8.count,
+               let value = UInt8(String(decoding: utf8[(i + 1)...(i + 2)], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                i += 3
+            } else {
+                bytes.append(utf8[i])
+                i += 1
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

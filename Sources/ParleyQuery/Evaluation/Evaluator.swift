@@ -1,0 +1,323 @@
+import ParleyRDF
+import ParleySPARQL
+import ParleyStore
+
+/// Builds the pull-based operator tree for a graph pattern (SPARQL 1.1 §18.5 evaluation).
+///
+/// Patterns that only match and bind (BGPs, paths, VALUES, and unions, joins and GRAPHs of
+/// them) take the rows of the pattern before them as input and run once per input row with
+/// those bindings substituted (index nested-loop join). Any other pattern is evaluated on its
+/// own and joined by hashing on the variables both sides always bind, which keeps FILTER,
+/// OPTIONAL, MINUS and sub-query scoping exact.
+struct Evaluator {
+    let execution: Execution
+    /// Run every pattern with the input's bindings substituted (EXISTS's semantics, §18.6).
+    var substituting = false
+
+    init(execution: Execution, substituting: Bool = false) {
+        self.execution = execution
+        self.substituting = substituting
+    }
+
+    /// The solutions of `pattern` joined with the rows of `input`.
+    func iterator(_ pattern: GraphPattern, input: RowIterator, graph: ActiveGraph) throws -> RowIterator {
+        if !isSubstitutable(pattern) && !(input is UnitIterator) {
+            let right = try collect(iterator(pattern, input: UnitIterator(execution), graph: graph))
+            return HashJoinIterator(left: input, right: right, keySlots: certainSlots(pattern), execution: execution)
+        }
+        switch pattern {
+        case .bgp(let triples):
+            return try bgp(triples, filters: [], input: input, graph: graph)
+        case .filter(let expression, .bgp(let triples)):
+            return try bgp(triples, filters: conjuncts(expression), input: input, graph: graph)
+        case .path(let s, let path, let o):
+            return PathIterator(input: input, subject: try pathPosition(s), path: path, object: try pathPosition(o),
+                                evaluator: PathEvaluator(execution: execution, graph: graph))
+        case .join(let left, let right):
+            let l = try iterator(left, input: input, graph: graph)
+            return try iterator(right, input: l, graph: graph)
+        case .leftJoin(let left, let right, let filter):
+            let l = try iterator(left, input: input, graph: graph)
+            if isSubstitutable(right) {
+                return CorrelatedLeftJoinIterator(left: l, filter: filter, graph: graph, execution: execution) { row in
+                    try iterator(right, input: SingleRowIterator(row), graph: graph)
+                }
+            }
+            let r = try collect(iterator(right, input: UnitIterator(execution), graph: graph))
+            return LeftJoinIterator(left: l, right: r, filter: filter, graph: graph, execution: execution)
+        case .filter(let expression, let inner):
+            return FilterIterator(input: try iterator(inner, input: input, graph: graph), expression: expression,
+                                  graph: graph, execution: execution)
+        case .union(let a, let b):
+            if input is UnitIterator {
+                return ConcatIterator([
+                    { try iterator(a, input: UnitIterator(execution), graph: graph) },
+                    { try iterator(b, input: UnitIterator(execution), graph: graph) },
+                ])
+            }
+            return PerRowIterator(input: input) { row in
+                ConcatIterator([
+                    { try iterator(a, input: SingleRowIterator(row), graph: graph) },
+                    { try iterator(b, input: SingleRowIterator(row), graph: graph) },
+                ])
+            }
+        case .minus(let left, let right):
+            let l = try iterator(left, input: input, graph: graph)
+            let r = try collect(iterator(right, input: UnitIterator(execution), graph: graph))
+            return MinusIterator(left: l, right: r, execution: execution)
+        case .graph(let name, let inner):
+            return try graphPattern(name, inner, input: input)
+        case .extend(let inner, let variable, let expression):
+            let slot = execution.slots.index[variable] ?? 0
+            return ExtendIterator(input: try iterator(inner, input: input, graph: graph), slot: slot,
+                                  expression: expression, graph: graph, execution: execution)
+        case .values(let variables, let rows):
+            return try values(variables, rows, input: input)
+        case .service:
+            throw QueryError.unsupported("SERVICE (federated queries)")
+        case .group(let inner, let variables, let aggregates):
+            let source = try iterator(inner, input: input, graph: graph)
+            return GroupIterator(
+                input: source,
+                groupSlots: variables.compactMap { execution.slots.index[$0] },
+                aggregates: aggregates.map { (execution.slots.index[$0.variable] ?? 0, $0.aggregate) },
+                execution: execution)
+        case .orderBy(let inner, let conditions):
+            return OrderByIterator(input: try iterator(inner, input: input, graph: graph), conditions: conditions,
+                                   keep: nil, execution: execution)
+        case .project(let inner, let variables):
+            var keep = [Bool](repeating: false, count: execution.width)
+            for v in variables { if let slot = execution.slots.index[v] { keep[slot] = true } }
+            return ProjectIterator(input: try iterator(inner, input: input, graph: graph), keep: keep)
+        case .distinct(let inner):
+            return DistinctIterator(input: try iterator(inner, input: input, graph: graph), execution: execution)
+        case .reduced(let inner):
+            return ReducedIterator(input: try iterator(inner, input: input, graph: graph))
+        case .slice(let inner, let offset, let limit):
+            if let limit, let sorted = orderedSource(inner) {
+                // ORDER BY … LIMIT: keep only the first offset+limit rows while sorting.
+                let ordered = OrderByIterator(
+                    input: try iterator(sorted.source, input: input, graph: graph), conditions: sorted.conditions,
+                    keep: offset + limit, execution: execution)
+                return SliceIterator(input: sorted.wrap(ordered), offset: offset, limit: limit)
+            }
+            return SliceIterator(input: try iterator(inner, input: input, graph: graph), offset: offset, limit: limit)
+        }
+    }
+
+    /// `orderBy(x)` or `project(orderBy(x))` under a slice, with how to rebuild the projection.
+    private func orderedSource(_ pattern: GraphPattern)
+        -> (source: GraphPattern, conditions: [OrderCondition], wrap: (RowIterator) -> RowIterator)? {
+        switch pattern {
+        case .orderBy(let source, let conditions):
+            return (source, conditions, { $0 })
+        case .project(.orderBy(let source, let conditions), let variables):
+            var keep = [Bool](repeating: false, count: execution.width)
+            for v in variables { if let slot = execution.slots.index[v] { keep[slot] = true } }
+            return (source, conditions, { ProjectIterator(input: $0, keep: keep) })
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a pattern may run with bindings from before it substituted (it only matches
+    /// and binds, so substituting equals joining).
+    func isSubstitutable(_ pattern: GraphPattern) -> Bool {
+        if substituting {
+            switch pattern {
+            case .group, .project, .slice, .distinct, .reduced, .orderBy: return false
+            default: return true
+            }
+        }
+        switch pattern {
+        case .bgp, .path, .values: true
+        case .join(let a, let b), .union(let a, let b): isSubstitutable(a) && isSubstitutable(b)
+        case .graph(_, let inner): isSubstitutable(inner)
+        default: false
+        }
+    }
+
+    /// Variables bound in every solution of a pattern (join keys).
+    private func certainSlots(_ pattern: GraphPattern) -> [Int] {
+        Self.certainVariables(pattern).compactMap { execution.slots.index[$0] }.sorted()
+    }
+
+    static func certainVariables(_ pattern: GraphPattern) -> Set<String> {
+        switch pattern {
+        case .bgp(let triples):
+            return Set(triples.flatMap { [$0.subject, $0.predicate, $0.object].compactMap(\.variable) })
+        case .path(let s, _, let o):
+            return Set([s.variable, o.variable].compactMap { $0 })
+        case .join(let a, let b):
+            return certainVariables(a).union(certainVariables(b))
+        case .leftJoin(let a, _, _), .minus(let a, _), .filter(_, let a), .orderBy(let a, _),
+             .distinct(let a), .reduced(let a), .slice(let a, _, _):
+            return certainVariables(a)
+        case .union(let a, let b):
+            return certainVariables(a).intersection(certainVariables(b))
+        case .graph(let name, let inner):
+            var result = certainVariables(inner)
+            if let v = name.variable { result.insert(v) }
+            return result
+        case .extend(let inner, _, _):
+            return certainVariables(inner)
+        case .values(let variables, let rows):
+            return Set(variables.enumerated().filter { i, _ in rows.allSatisfy { $0[i] != nil } }.map(\.element))
+        case .group(_, let variables, _):
+            return Set(variables)
+        case .project(let inner, let variables):
+            return certainVariables(inner).intersection(variables)
+        case .service:
+            return []
+        }
+    }
+
+    private func conjuncts(_ expression: Expression) -> [Expression] {
+        if case .binary(.and, let a, let b) = expression { return conjuncts(a) + conjuncts(b) }
+        return [expression]
+    }
+
+    // MARK: Basic graph patterns
+
+    private func position(_ pattern: TermPattern) throws -> CompiledTriple.Position {
+        switch pattern {
+        case .variable(let name): return .variable(execution.slots.index[name] ?? 0)
+        case .term(let term): return .constant(try execution.table.storeID(term) ?? 0)
+        }
+    }
+
+    private func pathPosition(_ pattern: TermPattern) throws -> CompiledTriple.Position {
+        switch pattern {
+        case .variable(let name): return .variable(execution.slots.index[name] ?? 0)
+        case .term(let term): return .constant(try execution.table.id(term))
+        }
+    }
+
+    /// A BGP as a chain of index nested-loop joins in the planner's order, each filter
+    /// applied as soon as its variables are bound.
+    private func bgp(_ triples: [TriplePattern], filters: [Expression], input: RowIterator, graph: ActiveGraph) throws -> RowIterator {
+        let compiled = try triples.map { CompiledTriple(subject: try position($0.subject), predicate: try position($0.predicate), object: try position($0.object)) }
+        let inputBound = (input as? SingleRowIterator)?.boundSlots ?? []
+        let order = try Planner(execution: execution).order(compiled, bound: inputBound, graph: graph)
+        var pending = filters.map { (expression: $0, slots: Set(Self.variables(of: $0).compactMap { execution.slots.index[$0] }), exists: Self.hasExists($0)) }
+        var bound = inputBound
+        var current: RowIterator = input
+        for triple in order {
+            current = TriplePatternIterator(input: current, pattern: triple, graph: graph, execution: execution)
+            bound.formUnion(triple.variables)
+            let ready = pending.filter { !$0.exists && $0.slots.isSubset(of: bound) }
+            pending.removeAll { f in !f.exists && f.slots.isSubset(of: bound) }
+            for f in ready { current = FilterIterator(input: current, expression: f.expression, graph: graph, execution: execution) }
+        }
+        for f in pending { current = FilterIterator(input: current, expression: f.expression, graph: graph, execution: execution) }
+        return current
+    }
+
+    static func hasExists(_ expression: Expression) -> Bool {
+        switch expression {
+        case .exists, .notExists: return true
+        case .variable, .term: return false
+        case .binary(_, let a, let b): return hasExists(a) || hasExists(b)
+        case .unary(_, let a): return hasExists(a)
+        case .in(let a, let list, _): return hasExists(a) || list.contains(where: hasExists)
+        case .builtin(_, let args), .function(_, let args, _): return args.contains(where: hasExists)
+        case .aggregate: return false
+        }
+    }
+
+    static func variables(of expression: Expression) -> [String] {
+        switch expression {
+        case .variable(let v): return [v]
+        case .term: return []
+        case .binary(_, let a, let b): return variables(of: a) + variables(of: b)
+        case .unary(_, let a): return variables(of: a)
+        case .in(let a, let list, _): return variables(of: a) + list.flatMap(variables(of:))
+        case .builtin(_, let args), .function(_, let args, _): return args.flatMap(variables(of:))
+        case .exists, .notExists, .aggregate: return []
+        }
+    }
+
+    // MARK: GRAPH and VALUES
+
+    private func graphPattern(_ name: TermPattern, _ inner: GraphPattern, input: RowIterator) throws -> RowIterator {
+        let allowed = try namedGraphs()
+        switch name {
+        case .term(let term):
+            guard let id = try execution.table.storeID(term), allowed.contains(id) else {
+                return EmptyIterator()
+            }
+            return try iterator(inner, input: input, graph: .named(id))
+        case .variable(let variable):
+            let slot = execution.slots.index[variable] ?? 0
+            return PerRowIterator(input: input) { row in
+                let candidates = row[slot] != 0 ? (allowed.contains(row[slot]) ? [row[slot]] : []) : allowed
+                return ConcatIterator(candidates.map { g in
+                    {
+                        var seeded = row
+                        seeded[slot] = g
+                        if isSubstitutable(inner) {
+                            return try iterator(inner, input: SingleRowIterator(seeded), graph: .named(g))
+                        }
+                        // Evaluate on its own in that graph, then join with the row.
+                        let rows = try collect(iterator(inner, input: UnitIterator(execution), graph: .named(g)))
+                        return ArrayIterator(rows.compactMap { r -> Row? in
+                            guard compatible(seeded, r) else { return nil }
+                            return merged(seeded, r)
+                        })
+                    }
+                })
+            }
+        }
+    }
+
+    /// The named graphs `GRAPH` may reach, in id order.
+    private func namedGraphs() throws -> [TermID] {
+        if let named = execution.dataset.namedGraphs { return named }
+        return try execution.store.graphIDs(in: execution.txn)
+    }
+
+    private func values(_ variables: [String], _ rows: [[Term?]], input: RowIterator) throws -> RowIterator {
+        var table: [Row] = []
+        for values in rows {
+            var row = execution.emptyRow
+            for (i, variable) in variables.enumerated() {
+                if let term = values[i], let slot = execution.slots.index[variable] { row[slot] = try execution.table.id(term) }
+            }
+            table.append(row)
+        }
+        return PerRowIterator(input: input) { row in
+            ArrayIterator(table.compactMap { compatible(row, $0) ? merged(row, $0) : nil })
+        }
+    }
+}
+
+/// The single empty solution: the input of a pattern evaluated on its own.
+final class UnitIterator: RowIterator {
+    private var done = false
+    private let width: Int
+    init(_ execution: Execution) { width = execution.width }
+    func next() throws -> Row? {
+        if done { return nil }
+        done = true
+        return Row(repeating: 0, count: width)
+    }
+}
+
+/// One given row.
+final class SingleRowIterator: RowIterator {
+    private var row: Row?
+    let boundSlots: Set<Int>
+    init(_ row: Row) {
+        self.row = row
+        boundSlots = Set(row.indices.filter { row[$0] != 0 })
+    }
+    func next() throws -> Row? {
+        defer { row = nil }
+        return row
+    }
+}
+
+/// No rows.
+final class EmptyIterator: RowIterator {
+    func next() throws -> Row? { nil }
+}

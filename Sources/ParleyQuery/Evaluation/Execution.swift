@@ -1,0 +1,89 @@
+import ParleyLMDB
+import ParleyRDF
+import ParleySPARQL
+import ParleyStore
+
+/// The state of one query execution inside one transaction: ids, variable slots, the dataset,
+/// expression evaluation and the cancellation checks every operator loop makes.
+final class Execution {
+    let store: Store
+    let txn: TransactionReference
+    let table: TermTable
+    var slots: VariableSlots
+    let dataset: ResolvedDataset
+    let options: QueryOptions
+    let context: ExpressionContext
+    let expressions: ExpressionEvaluator
+    /// The graph the expression being evaluated sits in (for EXISTS inside GRAPH).
+    var currentGraph: ActiveGraph = .defaultGraph
+    private let deadline: ContinuousClock.Instant?
+    private var ticks = 0
+
+    init(store: Store, txn: TransactionReference, slots: VariableSlots, dataset: ResolvedDataset,
+         options: QueryOptions, baseIRI: String?) {
+        self.store = store
+        self.txn = txn
+        self.table = TermTable(store: store, txn: txn)
+        self.slots = slots
+        self.dataset = dataset
+        self.options = options
+        self.context = ExpressionContext(baseIRI: baseIRI)
+        self.expressions = ExpressionEvaluator(context: context)
+        self.deadline = options.timeout.map { ContinuousClock.now + $0 }
+    }
+
+    var width: Int { slots.count }
+    var emptyRow: Row { Row(repeating: 0, count: slots.count) }
+
+    /// Called in every loop: throws when the query was cancelled or ran out of time.
+    @inline(__always)
+    func checkpoint() throws {
+        ticks &+= 1
+        guard ticks & 0x3FF == 0 else { return }
+        if let token = options.cancellation, token.isCancelled { throw QueryError.cancelled }
+        if let deadline, ContinuousClock.now >= deadline, let limit = options.timeout { throw QueryError.timeout(limit) }
+    }
+
+    /// The bindings of a row as expressions see them (terms decoded on demand).
+    func bindings(_ row: Row) -> RowBindings { RowBindings(row: row, execution: self) }
+
+    /// Evaluates an expression to an id, or 0 when it is an error.
+    func evaluate(_ expression: Expression, _ row: Row) -> TermID {
+        guard let term = try? expressions.evaluate(expression, bindings(row)) else { return 0 }
+        return (try? table.id(term)) ?? 0
+    }
+}
+
+/// A row seen through variable names.
+struct RowBindings: VariableBindings {
+    let row: Row
+    let execution: Execution
+
+    func value(of variable: String) -> Term? {
+        guard let slot = execution.slots.index[variable], slot < row.count else { return nil }
+        return try? execution.table.term(row[slot])
+    }
+}
+
+/// The graphs a query reads, as ids.
+struct ResolvedDataset {
+    /// What the default graph is.
+    enum DefaultGraph {
+        /// The union of every graph in the store (Parley's default).
+        case union
+        /// The unnamed graph only (the standard dataset).
+        case unnamed
+        /// The merge of these named graphs (`FROM`); ids absent from the store are dropped.
+        case graphs([TermID])
+    }
+
+    var defaultGraph: DefaultGraph
+    /// The graphs `GRAPH` reaches; `nil` means every named graph in the store.
+    var namedGraphs: [TermID]?
+}
+
+/// Which graph a pattern matches against.
+enum ActiveGraph: Equatable {
+    case defaultGraph
+    case named(TermID)
+}

@@ -1,0 +1,149 @@
+import ParleyLMDB
+import ParleyRDF
+import ParleySPARQL
+import ParleyStore
+
+/// A triple pattern compiled to slots and store ids.
+struct CompiledTriple {
+    enum Position: Equatable {
+        case constant(TermID)  // 0: the store does not hold the term: nothing matches
+        case variable(Int)
+    }
+
+    var subject: Position
+    var predicate: Position
+    var object: Position
+
+    var variables: [Int] {
+        [subject, predicate, object].compactMap { if case .variable(let v) = $0 { v } else { nil } }
+    }
+}
+
+/// A source of matching quads for one pattern instance.
+protocol QuadSource: AnyObject {
+    func next() throws -> IDQuad?
+}
+
+final class QuadScanSource: QuadSource {
+    private var scan: QuadScan
+    init(_ scan: consuming QuadScan) { self.scan = scan }
+    func next() throws -> IDQuad? { try scan.next() }
+}
+
+final class UnionScanSource: QuadSource {
+    private var scan: UnionScan
+    init(_ scan: consuming UnionScan) { self.scan = scan }
+    func next() throws -> IDQuad? { try scan.next() }
+}
+
+/// Several graphs' scans one after another, each triple once (the merge of `FROM` graphs).
+final class MergedScanSource: QuadSource {
+    private var sources: [QuadSource]
+    private var seen: Set<IDQuad> = []
+    init(_ sources: [QuadSource]) { self.sources = sources }
+    func next() throws -> IDQuad? {
+        while let first = sources.first {
+            if var quad = try first.next() {
+                quad.graph = 0
+                if seen.insert(quad).inserted { return quad }
+            } else {
+                sources.removeFirst()
+            }
+        }
+        return nil
+    }
+}
+
+/// Nothing.
+final class EmptySource: QuadSource {
+    func next() throws -> IDQuad? { nil }
+}
+
+extension Execution {
+    /// Opens the scan for a pattern whose positions are given as ids (nil = unbound).
+    func scan(subject: TermID?, predicate: TermID?, object: TermID?, graph: ActiveGraph) throws -> QuadSource {
+        // A local id names a term the store does not hold: no quad can match it.
+        for id in [subject, predicate, object] {
+            if let id, id == 0 || id >= TermTable.localBase { return EmptySource() }
+        }
+        switch graph {
+        case .named(let g):
+            guard g < TermTable.localBase else { return EmptySource() }
+            return QuadScanSource(try QuadScan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named(g)), store: store, in: txn))
+        case .defaultGraph:
+            switch dataset.defaultGraph {
+            case .union:
+                return UnionScanSource(try UnionScan(subject: subject, predicate: predicate, object: object, store: store, in: txn))
+            case .unnamed:
+                return QuadScanSource(try QuadScan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph), store: store, in: txn))
+            case .graphs(let graphs):
+                let sources: [QuadSource] = try graphs.map {
+                    QuadScanSource(try QuadScan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named($0)), store: store, in: txn))
+                }
+                if sources.count == 1 { return sources[0] }
+                return MergedScanSource(sources)
+            }
+        }
+    }
+}
+
+/// Index nested-loop join of an input with one triple pattern: for each input row, one range
+/// scan with the row's bindings substituted.
+final class TriplePatternIterator: RowIterator {
+    private let input: RowIterator
+    private let pattern: CompiledTriple
+    private let execution: Execution
+    private let graph: ActiveGraph
+    private var current: Row?
+    private var source: QuadSource?
+
+    init(input: RowIterator, pattern: CompiledTriple, graph: ActiveGraph, execution: Execution) {
+        self.input = input
+        self.pattern = pattern
+        self.graph = graph
+        self.execution = execution
+    }
+
+    func next() throws -> Row? {
+        while true {
+            try execution.checkpoint()
+            if let source, let row = current {
+                if let quad = try source.next() {
+                    if let out = bind(row, quad) { return out }
+                    continue
+                }
+                self.source = nil
+            }
+            guard let row = try input.next() else { return nil }
+            current = row
+            source = try execution.scan(subject: value(pattern.subject, row), predicate: value(pattern.predicate, row),
+                                        object: value(pattern.object, row), graph: graph)
+        }
+    }
+
+    @inline(__always)
+    private func value(_ position: CompiledTriple.Position, _ row: Row) -> TermID? {
+        switch position {
+        case .constant(let id): return id
+        case .variable(let slot): return row[slot] == 0 ? nil : row[slot]
+        }
+    }
+
+    /// The row extended with the quad's terms; `nil` when a variable repeated in the pattern
+    /// would get two different values.
+    @inline(__always)
+    private func bind(_ row: Row, _ quad: IDQuad) -> Row? {
+        var out = row
+        guard assign(&out, pattern.subject, quad.subject),
+              assign(&out, pattern.predicate, quad.predicate),
+              assign(&out, pattern.object, quad.object) else { return nil }
+        return out
+    }
+
+    @inline(__always)
+    private func assign(_ row: inout Row, _ position: CompiledTriple.Position, _ id: TermID) -> Bool {
+        guard case .variable(let slot) = position else { return true }
+        if row[slot] == 0 { row[slot] = id; return true }
+        return row[slot] == id
+    }
+}

@@ -1,0 +1,67 @@
+import ParleyStore
+
+/// Orders the triple patterns of a BGP: greedily the cheapest pattern next, preferring
+/// patterns connected to variables already bound, so no cross product is made where a
+/// connected order exists. Costs come from the store's statistics (triples per predicate)
+/// and from which positions are bound.
+struct Planner {
+    let execution: Execution
+
+    func order(_ patterns: [CompiledTriple], bound initial: Set<Int>, graph: ActiveGraph) throws -> [CompiledTriple] {
+        var remaining = patterns
+        var bound = initial
+        var ordered: [CompiledTriple] = []
+        let total = try max(1, totalQuads())
+        while !remaining.isEmpty {
+            var best = 0
+            var bestCost = Double.infinity
+            var bestConnected = false
+            for (i, pattern) in remaining.enumerated() {
+                let connected = bound.isEmpty || !Set(pattern.variables).isDisjoint(with: bound)
+                let cost = try estimate(pattern, bound: bound, total: total)
+                if (connected && !bestConnected) || (connected == bestConnected && cost < bestCost) {
+                    best = i
+                    bestCost = cost
+                    bestConnected = connected
+                }
+            }
+            let next = remaining.remove(at: best)
+            ordered.append(next)
+            bound.formUnion(next.variables)
+        }
+        return ordered
+    }
+
+    /// Estimated rows one evaluation of the pattern yields.
+    func estimate(_ pattern: CompiledTriple, bound: Set<Int>, total: Double) throws -> Double {
+        func known(_ position: CompiledTriple.Position) -> Bool {
+            switch position {
+            case .constant: return true
+            case .variable(let slot): return bound.contains(slot)
+            }
+        }
+        if case .constant(0) = pattern.subject { return 0 }
+        if case .constant(0) = pattern.predicate { return 0 }
+        if case .constant(0) = pattern.object { return 0 }
+        var rows = total
+        if case .constant(let p) = pattern.predicate {
+            rows = Double(try execution.store.predicateCount(p, in: execution.txn))
+        } else if known(pattern.predicate) {
+            rows = total / 50
+        }
+        let s = known(pattern.subject), o = known(pattern.object)
+        switch (s, o) {
+        case (true, true): rows = min(rows, 1)
+        case (true, false): rows = min(rows, max(1, rows / 1_000) + 3)
+        case (false, true): rows = min(rows, max(1, rows / 200) + 10)
+        case (false, false): break
+        }
+        // Patterns whose constants are all bound to start with are cheaper to run first.
+        return rows
+    }
+
+    private func totalQuads() throws -> Double {
+        Double(try execution.store.size(ofGraph: 0, in: execution.txn)
+               + execution.store.graphIDs(in: execution.txn).reduce(0) { $0 + (try execution.store.size(ofGraph: $1, in: execution.txn)) })
+    }
+}
