@@ -114,8 +114,13 @@ struct QueryText {
     /// A syntax error with the offending line and a caret, prefixed by the file name if any.
     static func render(_ error: Error, source: QueryText) -> String {
         guard let syntax = error as? SPARQLSyntaxError else { return "\(error)" }
+        // `FILE:LINE:COLUMN: error: …` (or `LINE:COLUMN: …`), then the line with a caret.
         let prefix = source.name.map { "\($0):" } ?? ""
-        return prefix + syntax.rendered(source: source.text)
+        let head = "\(prefix)\(syntax.position.line):\(syntax.position.column): error: \(syntax.message)"
+        let snippet = syntax.rendered(source: source.text)
+        let caretLines = snippet.split(separator: "\n", omittingEmptySubsequences: false)
+        guard caretLines.count == 2, let caret = caretLines[1].range(of: "^") else { return head }
+        return head + "\n" + caretLines[0] + "\n" + caretLines[1][..<caret.upperBound]
     }
 }
 

@@ -130,10 +130,10 @@ struct Evaluator {
             }
         }
         switch pattern {
-        case .bgp, .path, .values: true
-        case .join(let a, let b), .union(let a, let b): isSubstitutable(a) && isSubstitutable(b)
-        case .graph(_, let inner): isSubstitutable(inner)
-        default: false
+        case .bgp, .path, .values: return true
+        case .join(let a, let b), .union(let a, let b): return isSubstitutable(a) && isSubstitutable(b)
+        case .graph(_, let inner): return isSubstitutable(inner)
+        default: return false
         }
     }
 
