@@ -48,9 +48,13 @@ struct QueryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop the query after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Run the query this many times and print only the last result; with --time, report the median (for benchmarks).", valueName: "n"))
+    var repeatCount: Int = 1
+
     func validate() throws {
         if text != nil && file != nil { throw ValidationError("Give the query as an argument or with -f, not both.") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout needs a positive number of seconds.") }
+        if repeatCount < 1 { throw ValidationError("--repeat needs a positive count.") }
     }
 
     func run() throws {
@@ -70,20 +74,28 @@ struct QueryCommand: ParsableCommand {
         let engine = QueryEngine(store: store)
         let out = Terminal(fd: 1)
         let clock = ContinuousClock()
-        let start = clock.now
         let onTerminal = out.isTerminal
         let savedPrefixes = try store.prefixes()
-        do {
-            try engine.query(query, options: options) { result in
-                try ResultPrinter(format: format, onTerminal: onTerminal, prefixes: savedPrefixes).print(result, to: out)
+        var times: [Double] = []
+        for run in 1...repeatCount {
+            let start = clock.now
+            do {
+                try engine.query(query, options: options) { result in
+                    // Earlier runs of --repeat are timed without printing: their rows go nowhere.
+                    try ResultPrinter(format: format, onTerminal: onTerminal, prefixes: savedPrefixes)
+                        .print(result, to: run == repeatCount ? out : Terminal.discard)
+                }
+            } catch let error as QueryError {
+                out.flush()
+                throw CLIError("\(error)")
             }
-        } catch let error as QueryError {
-            out.flush()
-            throw CLIError("\(error)")
+            if run == repeatCount { out.flush() }
+            times.append(seconds(clock.now - start) * 1000)
         }
-        out.flush()
         if time {
-            Terminal.standardError.write("time: \(formatted(seconds(clock.now - start) * 1000, decimals: 1)) ms\n")
+            let median = times.sorted()[times.count / 2]
+            let runs = times.count > 1 ? " (median of \(times.count) runs)" : ""
+            Terminal.standardError.write("time: \(formatted(median, decimals: 2)) ms\(runs)\n")
         }
         if out.failed { throw CLIError("error: writing the result failed (disk full or closed pipe)") }
     }

@@ -18,6 +18,9 @@ final class Terminal {
 
     nonisolated(unsafe) static let standardError = Terminal(fd: 2)
 
+    /// Discards what is written (for timing runs whose output nobody reads).
+    nonisolated(unsafe) static let discard = Terminal(fd: -1)
+
     /// Opens (truncating) a file for writing.
     static func file(_ path: String) throws -> Terminal {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -41,6 +44,7 @@ final class Terminal {
     }
 
     func flush() {
+        if fd < 0 { buffer.removeAll(keepingCapacity: true); return }
         var offset = 0
         while offset < buffer.count && !failed {
             let n = buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
