@@ -257,3 +257,18 @@ import Testing
         #expect(try ExpressionText.evaluate("ex:thrice(\"ab\")", context: context) == nil)
     }
 }
+
+@Suite struct FunctionCodepointTests {
+    static let cases: [ExpressionCase] = [
+        .init("\"\\u00E9\" = \"e\\u0301\"", "false"),
+        .init("CONTAINS(\"e\\u0301\", \"e\")", "true"),
+        .init("STRLEN(\"e\\u0301\")", "2"),
+        .init("STRSTARTS(\"e\\u0301x\", \"e\")", "true"),
+    ]
+
+    @Test("works on code points, not on grapheme clusters", arguments: cases)
+    func codepoints(_ c: ExpressionCase) throws {
+        let r = try c.check()
+        #expect(r.actual == r.expected)
+    }
+}

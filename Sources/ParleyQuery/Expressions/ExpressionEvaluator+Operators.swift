@@ -114,8 +114,8 @@ enum Comparison {
         guard case .literal(let a) = l, case .literal(let b) = r else { return l == r }
         switch (kind(a), kind(b)) {
         case (.numeric(let x), .numeric(let y)): return NumericValue.compare(x, y) == 0
-        case (.string(let x), .string(let y)): return x == y
-        case (.langString(let x, let lx), .langString(let y, let ly)): return x == y && lx.lowercased() == ly.lowercased()
+        case (.string(let x), .string(let y)): return codepointCompare(x, y) == 0
+        case (.langString(let x, let lx), .langString(let y, let ly)): return codepointCompare(x, y) == 0 && lx.lowercased() == ly.lowercased()
         case (.langString, _), (_, .langString): return false
         case (.boolean(let x), .boolean(let y)): return x == y
         case (.dateTime(let x), .dateTime(let y)), (.date(let x), .date(let y)):
