@@ -1,6 +1,7 @@
 import ParleyQuery
 import ParleyRDF
 import ParleySPARQL
+import Testing
 
 /// Parses expressions from SPARQL text so test tables stay readable.
 enum ExpressionText {
@@ -76,5 +77,3 @@ struct ExpressionCase: CustomTestStringConvertible, Sendable {
         return (actual, wanted)
     }
 }
-
-import Testing
