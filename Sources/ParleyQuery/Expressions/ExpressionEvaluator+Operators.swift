@@ -111,18 +111,18 @@ enum Comparison {
     /// literals whose values can't be compared (unknown datatype, ill-formed lexical form) are
     /// an error, as the open-world tests expect.
     static func equal(_ l: Term, _ r: Term) throws -> Bool {
-        if l == r { return true }
-        guard case .literal(let a) = l, case .literal(let b) = r else { return false }
+        guard case .literal(let a) = l, case .literal(let b) = r else { return l == r }
         switch (kind(a), kind(b)) {
         case (.numeric(let x), .numeric(let y)): return NumericValue.compare(x, y) == 0
-        case (.string(let x), .string(let y)): return x == y
-        case (.langString(let x, let lx), .langString(let y, let ly)): return x == y && lx.lowercased() == ly.lowercased()
+        case (.string(let x), .string(let y)): return codepointCompare(x, y) == 0
+        case (.langString(let x, let lx), .langString(let y, let ly)): return codepointCompare(x, y) == 0 && lx.lowercased() == ly.lowercased()
         case (.langString, _), (_, .langString): return false
         case (.boolean(let x), .boolean(let y)): return x == y
         case (.dateTime(let x), .dateTime(let y)), (.date(let x), .date(let y)):
             guard let order = DateTimeValue.compare(x, y) else { throw ExpressionError("indeterminate date comparison") }
             return order == 0
         case (.opaque, _), (_, .opaque):
+            if a == b { return true }  // RDFterm-equal: the same term
             throw ExpressionError.typeError("cannot compare \(l) and \(r)")
         default:
             return false

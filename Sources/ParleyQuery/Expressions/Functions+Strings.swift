@@ -73,7 +73,7 @@ extension ExpressionEvaluator {
         }
         let text = a.lexical, needle = b.lexical
         switch function {
-        case .contains: return .boolean(needle.isEmpty || text.contains(needle))
+        case .contains: return .boolean(needle.isEmpty || text.range(of: needle, options: .literal) != nil)
         case .strStarts: return .boolean(text.unicodeScalars.starts(with: needle.unicodeScalars))
         case .strEnds: return .boolean(text.unicodeScalars.reversed().starts(with: needle.unicodeScalars.reversed()))
         case .strBefore, .strAfter:
