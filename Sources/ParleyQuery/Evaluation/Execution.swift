@@ -63,6 +63,16 @@ struct RowBindings: VariableBindings {
         guard let slot = execution.slots.index[variable], slot < row.count else { return nil }
         return try? execution.table.term(row[slot])
     }
+
+    /// Every bound variable (COUNT(DISTINCT *) tells solutions apart by them).
+    var allBindings: [String: Term]? {
+        var result: [String: Term] = [:]
+        for (name, slot) in execution.slots.index
+        where slot < row.count && row[slot] != 0 && !TermPattern.isInternalVariable(name) {
+            if let term = try? execution.table.term(row[slot]) { result[name] = term }
+        }
+        return result
+    }
 }
 
 /// The graphs a query reads, as ids.
