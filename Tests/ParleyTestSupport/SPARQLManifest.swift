@@ -104,7 +104,9 @@ public enum SPARQLManifest {
             let path = folder.appendingPathComponent(relativePath).path
             var parser = TurtleParser(source: try FileByteSource(path: path), baseIRI: manifestIRI)
             let graph = Graph(try parser.readAll())
-            let manifestNode = Term.iri(manifestIRI)
+            // Usually `<>`, but some manifests (sparql10/construct) are a blank node `[]`.
+            let manifestNodes = graph.subjects(Vocabulary.rdfType, .iri(Self.mf + "Manifest"))
+            let manifestNode = manifestNodes.contains(.iri(manifestIRI)) ? .iri(manifestIRI) : manifestNodes.first ?? .iri(manifestIRI)
             for include in graph.list(graph.value(manifestNode, Self.mf + "include")) {
                 guard let included = relative(include) else {
                     throw SPARQLResultsError.malformed(path, "mf:include outside the suite: \(include)")
@@ -188,9 +190,15 @@ public enum SPARQLManifest {
     /// Triples by subject and predicate, with RDF list walking.
     private struct Graph {
         private var properties: [Term: [Term: [Term]]] = [:]
+        private let quads: [Quad]
 
         init(_ quads: [Quad]) {
+            self.quads = quads
             for quad in quads { properties[quad.subject, default: [:]][quad.predicate, default: []].append(quad.object) }
+        }
+
+        func subjects(_ predicate: String, _ object: Term) -> [Term] {
+            quads.filter { $0.predicate == .iri(predicate) && $0.object == object }.map(\.subject)
         }
 
         func value(_ subject: Term, _ predicate: String) -> Term? { values(subject, predicate).first }
