@@ -229,12 +229,13 @@ public enum SPARQLResultsReader {
         }
         if lines.last?.isEmpty == true { lines.removeLast() }
         guard let header = lines.first else { throw SPARQLResultsError.malformed(file, "no header line") }
-        let variables = header.split(separator: "\t", omittingEmptySubsequences: false).map { name in
+        // An empty header is no variables (each row is then an empty line).
+        let variables = header.isEmpty ? [] : header.split(separator: "\t", omittingEmptySubsequences: false).map { name in
             String(name.hasPrefix("?") || name.hasPrefix("$") ? name.dropFirst() : name)
         }
         var document = ""
         for (r, line) in lines.dropFirst().enumerated() {
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let cells = variables.isEmpty && line.isEmpty ? [] : line.split(separator: "\t", omittingEmptySubsequences: false)
             guard cells.count == variables.count else {
                 throw SPARQLResultsError.malformed(file, "line \(r + 2) has \(cells.count) cells for \(variables.count) variables")
             }
@@ -289,9 +290,12 @@ public enum SPARQLResultsReader {
         }
         if quoted { throw SPARQLResultsError.malformed(file, "unterminated quoted field") }
         if !field.isEmpty || !record.isEmpty || wasQuoted { record.append(field); records.append(record) }
-        guard let variables = records.first else { throw SPARQLResultsError.malformed(file, "no header line") }
+        guard var variables = records.first else { throw SPARQLResultsError.malformed(file, "no header line") }
+        // An empty header is no variables (each row is then an empty line).
+        if variables == [""] { variables = [] }
         var rows: [[String: Term]] = []
-        for (index, cells) in records.dropFirst().enumerated() {
+        for (index, record) in records.dropFirst().enumerated() {
+            let cells = variables.isEmpty && record == [""] ? [] : record
             guard cells.count == variables.count else {
                 throw SPARQLResultsError.malformed(file, "record \(index + 2) has \(cells.count) fields for \(variables.count) variables")
             }
