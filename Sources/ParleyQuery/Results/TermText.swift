@@ -39,10 +39,15 @@ struct TurtleTermWriter {
         }
     }
 
-    /// The term in Turtle syntax, tabs escaped.
-    mutating func string(_ term: Term) -> String {
+    /// The term in Turtle syntax, tabs escaped, for people: an IRI whose local part would need
+    /// `\` escapes (`ex:a\?b`) is written `<…>` instead.
+    mutating func display(_ term: Term) -> String {
         var out: [UInt8] = []
         append(term, to: &out, escapeTabs: true)
+        if case .iri = term, out.first != UInt8(ascii: "<"), out.contains(UInt8(ascii: "\\")) {
+            out.removeAll()
+            NTriplesSerializer.appendTerm(term, to: &out)
+        }
         return String(decoding: out, as: UTF8.self)
     }
 }
