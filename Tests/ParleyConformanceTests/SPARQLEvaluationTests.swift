@@ -70,6 +70,7 @@ struct SPARQLEvaluationTests {
             for (test, outcome) in failed { report += "FAIL \(test.id): \(outcome.reason)\n" }
             for (test, outcome) in skippedTests { report += "SKIP \(test.id): \(outcome.reason)\n" }
             #expect(tests.count == Self.expectedCounts[suite], "\(suite.rawValue) evaluation tests")
+            #expect(Set(tests.map(\.id)).count == tests.count, "\(suite.rawValue): test ids must be unique")
         }
         report += Self.oracleComparison()
         print(report, terminator: "")
@@ -126,6 +127,19 @@ struct SPARQLEvaluationTests {
             }
         }
         #expect(problems.isEmpty, Comment(rawValue: "\(problems.count) problems:\n" + problems.prefix(30).joined(separator: "\n")))
+    }
+
+    @Test("order is checked on the leading plain-variable, projected ORDER BY keys", arguments: [
+        ("SELECT ?x ?y WHERE { ?x ?p ?y }", nil),
+        ("SELECT ?x ?y WHERE { ?x ?p ?y } ORDER BY ?x DESC(?y)", ["x", "y"]),
+        ("SELECT DISTINCT ?x WHERE { ?x ?p ?y } ORDER BY ?x LIMIT 2 OFFSET 1", ["x"]),
+        ("SELECT ?x (?y + 1 AS ?z) WHERE { ?x ?p ?y } ORDER BY ?z ?x", ["z", "x"]),
+        ("SELECT ?x ?y WHERE { ?x ?p ?y } ORDER BY str(?y) ?x", []),
+        ("SELECT ?x WHERE { ?x ?p ?y } ORDER BY ?y ?x", []),
+        ("ASK { ?x ?p ?y }", nil),
+    ] as [(String, [String]?)])
+    func orderKeys(query: String, keys: [String]?) throws {
+        #expect(Self.orderKeys(try SPARQLParser.parse(query)) == keys)
     }
 
     /// How we compare with the engines of `oracle-results-sparql.tsv` on the query tests it lists.
