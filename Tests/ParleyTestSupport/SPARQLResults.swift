@@ -127,6 +127,10 @@ public enum SPARQLResultsReader {
             if termKind != nil || inBoolean { text += string }
         }
 
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            if termKind != nil || inBoolean { text += String(decoding: block, as: UTF8.self) }
+        }
+
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
             switch Self.local(elementName) {
             case "result":
