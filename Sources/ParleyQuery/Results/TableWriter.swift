@@ -20,7 +20,7 @@ struct TableWriter {
         if let maxRows = style.maxRows, rows.count >= maxRows { return }
         rows.append(variables.indices.map { i in
             guard i < row.count, let term = row[i] else { return (text: "", numeric: false) }
-            let text = DisplayWidth.truncate(terms.string(term), to: max(1, style.maxCellWidth))
+            let text = DisplayWidth.truncate(terms.display(term), to: max(1, style.maxCellWidth))
             return (text: text, numeric: Self.isNumeric(term))
         })
     }
