@@ -45,6 +45,9 @@ struct QueryCommand: ParsableCommand {
     @Flag(help: "Print the query's own elapsed time on stderr.")
     var time = false
 
+    @Flag(help: "Print the query's algebra and its plan (index, estimated and actual rows per operator, time) instead of its result.")
+    var explain = false
+
     @Option(help: ArgumentHelp("Stop the query after this many seconds.", valueName: "seconds"))
     var timeout: Double?
 
@@ -73,6 +76,10 @@ struct QueryCommand: ParsableCommand {
         options.timeout = timeout.map { .milliseconds(Int($0 * 1000)) }
         let engine = QueryEngine(store: store)
         let out = Terminal(fd: 1)
+        if explain {
+            out.write(try engine.explain(query, options: options))
+            return
+        }
         let clock = ContinuousClock()
         let onTerminal = out.isTerminal
         let savedPrefixes = try store.prefixes()

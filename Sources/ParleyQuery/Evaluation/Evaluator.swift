@@ -202,8 +202,16 @@ struct Evaluator {
         var pending = filters.map { (expression: $0, slots: Set(Self.variables(of: $0).compactMap { execution.slots.index[$0] }), exists: Self.hasExists($0)) }
         var bound = inputBound
         var current: RowIterator = input
+        let planner = Planner(execution: execution)
+        var estimateBound = inputBound
         for triple in order {
             current = TriplePatternIterator(input: current, pattern: triple, graph: graph, execution: execution)
+            if let profile = execution.profile {
+                let estimate = try planner.estimate(triple, bound: estimateBound, total: try planner.totalQuads())
+                let node = profile.add(try describe(triple, bound: estimateBound, graph: graph), depth: 1, estimate: estimate)
+                current = CountingIterator(input: current, node: node)
+            }
+            estimateBound.formUnion(triple.variables)
             bound.formUnion(triple.variables)
             let ready = pending.filter { !$0.exists && $0.slots.isSubset(of: bound) }
             pending.removeAll { f in !f.exists && f.slots.isSubset(of: bound) }
@@ -211,6 +219,29 @@ struct Evaluator {
         }
         for f in pending { current = FilterIterator(input: current, expression: f.expression, graph: graph, execution: execution) }
         return current
+    }
+
+    /// `scan spo (?s <p> ?o)` for EXPLAIN: the index a pattern's scan reads, and the pattern.
+    private func describe(_ triple: CompiledTriple, bound: Set<Int>, graph: ActiveGraph) throws -> String {
+        func known(_ p: CompiledTriple.Position) -> Bool {
+            if case .variable(let slot) = p { return bound.contains(slot) }
+            return true
+        }
+        func text(_ p: CompiledTriple.Position) throws -> String {
+            switch p {
+            case .variable(let slot): return "?" + execution.slots.names[slot]
+            case .constant(0): return "<absent>"
+            case .constant(let id): return try execution.table.term(id).map { "\($0)" } ?? "?"
+            }
+        }
+        let scope: GraphScope = if case .named(let g) = graph { .named(g) } else { .defaultGraph }
+        var pattern = ParleyStore.QuadPattern(graph: scope)
+        pattern.subject = known(triple.subject) ? 1 : nil
+        pattern.predicate = known(triple.predicate) ? 1 : nil
+        pattern.object = known(triple.object) ? 1 : nil
+        var index = pattern.plan.index.rawValue
+        if case .defaultGraph = graph, case .union = execution.dataset.defaultGraph { index += "+" + index + "g (union)" }
+        return "scan \(index) (\(try text(triple.subject)) \(try text(triple.predicate)) \(try text(triple.object)))"
     }
 
     static func hasExists(_ expression: Expression) -> Bool {

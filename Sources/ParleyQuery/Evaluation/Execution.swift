@@ -14,6 +14,8 @@ final class Execution {
     let options: QueryOptions
     let context: ExpressionContext
     let expressions: ExpressionEvaluator
+    /// Set by EXPLAIN: operators record their row counts here.
+    var profile: PlanProfile?
     /// The graph the expression being evaluated sits in (for EXISTS inside GRAPH).
     var currentGraph: ActiveGraph = .defaultGraph
     private let deadline: ContinuousClock.Instant?

@@ -60,7 +60,7 @@ struct Planner {
         return rows
     }
 
-    private func totalQuads() throws -> Double {
+    func totalQuads() throws -> Double {
         Double(try execution.store.size(ofGraph: 0, in: execution.txn)
                + execution.store.graphIDs(in: execution.txn).reduce(0) { $0 + (try execution.store.size(ofGraph: $1, in: execution.txn)) })
     }

@@ -258,13 +258,14 @@ enum NumericValue: Sendable {
         }
     }
 
-    /// `3.0`, `-1.5`, `0.25`: at least one digit on each side of the point.
+    /// XSD 1.1's canonical decimal: `3`, `-1.5`, `0.25` (a point only with a fraction), the
+    /// form the W3C SPARQL 1.1 tests expect (`ROUND(2.5)` is `"3"^^xsd:decimal`).
     static func canonical(_ d: Decimal) -> String {
         var text = d.description
         if text.hasPrefix("-0"), d.isZero { text = "0" }
-        guard text.contains(".") else { return text + ".0" }
+        guard text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text += "0" }
+        if text.hasSuffix(".") { text.removeLast() }
         return text
     }
 

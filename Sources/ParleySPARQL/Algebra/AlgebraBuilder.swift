@@ -49,7 +49,11 @@ struct AlgebraBuilder: Sendable {
                 break
             case .optional(let inner):
                 let a = try translate(inner)
-                if case .filter(let f, let a2) = a {
+                // Only the OPTIONAL group's own FILTERs become the LeftJoin's condition; a
+                // filter of a group nested inside it keeps its own scope (`{ { P FILTER } }`,
+                // W3C dawg-optional-filter-005-not-simplified).
+                let ownFilters = inner.elements.contains { if case .filter = $0 { true } else { false } }
+                if ownFilters, case .filter(let f, let a2) = a {
                     g = .leftJoin(g ?? .unit, a2, f)
                 } else {
                     g = .leftJoin(g ?? .unit, a, nil)
