@@ -121,7 +121,7 @@ struct BulkLoader {
 
     @inline(__always)
     mutating func intern(_ bytes: UnsafeRawBufferPointer, txn: borrowing WriteTransaction) throws -> TermID {
-        if bytes.first == TermEncoding.blank {
+        if bytes.first == TermEncoding.blank && !blankPrefix.isEmpty {
             // A blank node label is local to its document: give it a store-unique label.
             scratch.removeAll(keepingCapacity: true)
             scratch.append(TermEncoding.blank)

@@ -2,21 +2,23 @@ import ParleyLMDB
 import ParleyRDF
 
 extension Store {
-    /// Adds quads inside an open write transaction (SPARQL `INSERT`, `LOAD`, `ADD`…). Blank
-    /// nodes get labels fresh to this call. Returns how many quads were new.
+    /// Adds quads inside an open write transaction (SPARQL `INSERT`, `LOAD`, `ADD`…). With
+    /// `freshBlankNodes` (for data from outside, like `INSERT DATA`) blank nodes get labels fresh
+    /// to this call; without it (quads built from the store's own terms) labels are kept, so a
+    /// blank node the store holds stays the same node. Returns how many quads were new.
     @discardableResult
-    public func insert(_ quads: [Quad], in txn: borrowing WriteTransaction) throws -> Int {
+    public func insert(_ quads: [Quad], freshBlankNodes: Bool = true, in txn: borrowing WriteTransaction) throws -> Int {
         guard !quads.isEmpty else { return 0 }
         var reader = QuadArrayReader(quads)
-        return try insert(from: &reader, in: txn)
+        return try insert(from: &reader, freshBlankNodes: freshBlankNodes, in: txn)
     }
 
     /// Adds every quad a reader produces inside an open write transaction.
     @discardableResult
-    public func insert(from reader: inout some QuadReader, graph: Term? = nil,
+    public func insert(from reader: inout some QuadReader, graph: Term? = nil, freshBlankNodes: Bool = true,
                        in txn: borrowing WriteTransaction) throws -> Int {
         var loader = try BulkLoader(store: self, txn: txn, options: LoadOptions(graph: graph))
-        try loader.beginDocument(txn: txn)
+        if freshBlankNodes { try loader.beginDocument(txn: txn) }
         try reader.read { quad in try loader.add(quad, txn: txn) }
         return try loader.finish(txn: txn).quadsAdded
     }

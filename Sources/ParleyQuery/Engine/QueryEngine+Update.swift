@@ -43,17 +43,17 @@ extension QueryEngine {
             }
         case .add(_, let from, let to):
             guard from != to else { return }
-            report.inserted += try store.insert(quads(of: from, as: to, txn: txn), in: txn)
+            report.inserted += try store.insert(quads(of: from, as: to, txn: txn), freshBlankNodes: false, in: txn)
         case .copy(_, let from, let to):
             guard from != to else { return }
             let copied = try quads(of: from, as: to, txn: txn)
             report.deleted += try clear(Self.target(to), txn: txn)
-            report.inserted += try store.insert(copied, in: txn)
+            report.inserted += try store.insert(copied, freshBlankNodes: false, in: txn)
         case .move(_, let from, let to):
             guard from != to else { return }
             let moved = try quads(of: from, as: to, txn: txn)
             report.deleted += try clear(Self.target(to), txn: txn)
-            report.inserted += try store.insert(moved, in: txn)
+            report.inserted += try store.insert(moved, freshBlankNodes: false, in: txn)
             report.deleted += try clear(Self.target(from), txn: txn)
         }
     }
@@ -89,16 +89,18 @@ extension QueryEngine {
                                       options: options, baseIRI: baseIRI, txn: txn.reference)
         var deletions: [Quad] = []
         var insertions: [Quad] = []
+        // Template blank nodes are fresh per solution; blank nodes bound from the store are kept.
+        let tag = "t" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
         for (index, solution) in solutions.enumerated() {
             for template in delete {
                 if let quad = instantiate(template, solution, with: with, blankScope: nil) { deletions.append(quad) }
             }
             for template in insert {
-                if let quad = instantiate(template, solution, with: with, blankScope: index) { insertions.append(quad) }
+                if let quad = instantiate(template, solution, with: with, blankScope: "\(tag)_\(index)") { insertions.append(quad) }
             }
         }
         report.deleted += try store.delete(deletions, in: txn)
-        report.inserted += try store.insert(insertions, in: txn)
+        report.inserted += try store.insert(insertions, freshBlankNodes: false, in: txn)
     }
 
     /// The WHERE clause's solutions, decoded (the operator tree and its cursors are released
@@ -125,13 +127,13 @@ extension QueryEngine {
     /// A template quad with a solution's values; `nil` when a variable is unbound or the
     /// result is not valid RDF. Blank nodes in INSERT templates are fresh per solution.
     private func instantiate(_ template: ParleySPARQL.QuadPattern, _ solution: [String: Term], with: String?,
-                             blankScope: Int?) -> Quad? {
+                             blankScope: String?) -> Quad? {
         func value(_ pattern: TermPattern) -> Term? {
             switch pattern {
             case .variable(let v): return solution[v]
             case .term(.blank(let label)):
                 guard let scope = blankScope else { return nil }
-                return .blank("u\(scope)_\(label)")
+                return .blank("\(scope)_\(label)")
             case .term(let term): return term
             }
         }
