@@ -20,11 +20,18 @@ import Testing
         #expect(missing?.contains("missing: {?x=<http://example.org/b>}") == true)
     }
 
-    @Test("literals compare by lexical form: 1.0 is not 1")
+    @Test("numeric literals compare by value within their datatype, other literals by lexical form")
     func lexicalForms() {
-        let e = Self.solutions([[Literal("1.0", datatype: Vocabulary.xsdDecimal)].map(Term.literal)], variables: ["x"])
-        let a = Self.solutions([[Literal("1", datatype: Vocabulary.xsdDecimal)].map(Term.literal)], variables: ["x"])
-        #expect(SPARQLResultsComparison.difference(expected: e, actual: a) != nil)
+        func one(_ lexical: String, _ datatype: String) -> SPARQLSolutions {
+            Self.solutions([[Term.literal(Literal(lexical, datatype: datatype))]], variables: ["x"])
+        }
+        let decimal = Vocabulary.xsdDecimal, integer = Vocabulary.xsdInteger, string = Vocabulary.xsdString
+        #expect(SPARQLResultsComparison.difference(expected: one("1.0", decimal), actual: one("1", decimal)) == nil)
+        #expect(SPARQLResultsComparison.difference(expected: one("1050", Vocabulary.xsdDouble), actual: one("1.05E3", Vocabulary.xsdDouble)) == nil)
+        #expect(SPARQLResultsComparison.difference(expected: one("1", decimal), actual: one("1", integer)) != nil)
+        #expect(SPARQLResultsComparison.difference(expected: one("1.5", decimal), actual: one("1", decimal)) != nil)
+        #expect(SPARQLResultsComparison.difference(expected: one("01", string), actual: one("1", string)) != nil)
+        #expect(SPARQLResultsComparison.difference(expected: one("abc", integer), actual: one("abc ", integer)) != nil)
     }
 
     @Test("blank nodes map by one bijection across the whole result")

@@ -32,10 +32,10 @@ import Testing
         .init("xsd:integer(<http://a>)", nil),
         // to xsd:decimal
         .init("xsd:decimal(\"+33.3300\")", "33.33"),
-        .init("xsd:decimal(\"13\")", "13.0"),
+        .init("xsd:decimal(\"13\")", "\"13\"^^xsd:decimal"),
         .init("xsd:decimal(\"1E0\")", nil),
-        .init("xsd:decimal(1)", "1.0"),
-        .init("xsd:decimal(false)", "0.0"),
+        .init("xsd:decimal(1)", "\"1\"^^xsd:decimal"),
+        .init("xsd:decimal(false)", "\"0\"^^xsd:decimal"),
         .init("xsd:decimal(\"-7.875\"^^xsd:float)", "-7.875"),
         .init("xsd:decimal(\"NaN\"^^xsd:double)", nil),
         // to xsd:float / xsd:double

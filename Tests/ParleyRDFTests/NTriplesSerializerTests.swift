@@ -14,7 +14,7 @@ import Testing
         (.blank("a."), "_:x-612e"),
         (.blank(""), "_:x-"),
         (.string("a\"b\\c\nd\re\tf é"), "\"a\\\"b\\\\c\\nd\\re\tf é\""),
-        (.literal(Literal("hi", language: "en-GB")), "\"hi\"@en-GB"),
+        (.literal(Literal("hi", language: "en-GB")), "\"hi\"@en-gb"),
         (.literal(Literal("01", datatype: Vocabulary.xsdInteger)), "\"01\"^^<http://www.w3.org/2001/XMLSchema#integer>"),
         (.literal(Literal("x", datatype: Vocabulary.xsdString)), "\"x\""),
     ]

@@ -67,10 +67,17 @@ struct Evaluator {
             return MinusIterator(left: l, right: r, execution: execution)
         case .graph(let name, let inner):
             return try graphPattern(name, inner, input: input)
-        case .extend(let inner, let variable, let expression):
-            let slot = execution.slots.index[variable] ?? 0
-            return ExtendIterator(input: try iterator(inner, input: input, graph: graph), slot: slot,
-                                  expression: expression, graph: graph, execution: execution)
+        case .extend:
+            // A chain of BINDs (or SELECT expressions) is one step per solution, so BNODE("x")
+            // in two of them gives the same blank node within a solution.
+            var bindings: [(slot: Int, expression: Expression)] = []
+            var inner = pattern
+            while case .extend(let next, let variable, let expression) = inner {
+                bindings.insert((execution.slots.index[variable] ?? 0, expression), at: 0)
+                inner = next
+            }
+            return ExtendIterator(input: try iterator(inner, input: input, graph: graph), bindings: bindings,
+                                  graph: graph, execution: execution)
         case .values(let variables, let rows):
             return try values(variables, rows, input: input)
         case .service:

@@ -27,18 +27,17 @@ final class FilterIterator: RowIterator {
     }
 }
 
-/// BIND: each row with one more variable set to an expression's value (unbound on error).
+/// BIND: each row with more variables set to expressions' values (unbound on error), the
+/// expressions evaluated in order, each seeing the ones before it.
 final class ExtendIterator: RowIterator {
     private let input: RowIterator
-    private let slot: Int
-    private let expression: Expression
+    private let bindings: [(slot: Int, expression: Expression)]
     private let execution: Execution
     private let graph: ActiveGraph
 
-    init(input: RowIterator, slot: Int, expression: Expression, graph: ActiveGraph, execution: Execution) {
+    init(input: RowIterator, bindings: [(slot: Int, expression: Expression)], graph: ActiveGraph, execution: Execution) {
         self.input = input
-        self.slot = slot
-        self.expression = expression
+        self.bindings = bindings
         self.graph = graph
         self.execution = execution
     }
@@ -47,7 +46,9 @@ final class ExtendIterator: RowIterator {
         guard var row = try input.next() else { return nil }
         execution.currentGraph = graph
         execution.context.beginSolution()
-        if row[slot] == 0 { row[slot] = execution.evaluate(expression, row) }
+        for (slot, expression) in bindings where row[slot] == 0 {
+            row[slot] = execution.evaluate(expression, row)
+        }
         return row
     }
 }

@@ -77,6 +77,12 @@ struct PathEvaluator {
         }
     }
 
+    /// Whether a term is a subject or object of the active graph.
+    func isNode(_ id: TermID) throws -> Bool {
+        if try execution.scan(subject: id, predicate: nil, object: nil, graph: graph).next() != nil { return true }
+        return try execution.scan(subject: nil, predicate: nil, object: id, graph: graph).next() != nil
+    }
+
     /// Every subject and object of the active graph.
     private func nodes() throws -> [TermID] {
         let source = try execution.scan(subject: nil, predicate: nil, object: nil, graph: graph)
@@ -158,12 +164,21 @@ final class PathIterator: RowIterator {
             let s = value(subject, row), o = value(object, row)
             var produced: [Row] = []
             for (start, end) in try evaluator.pairs(path, subject: s, object: o) {
+                // A zero-length match of a value bound before the path (not a constant of the
+                // query) needs that value to be a node of the graph: the path is joined with
+                // what came before, not evaluated with it substituted (W3C values_and_path).
+                if start == end, isPreBound(subject, row) || isPreBound(object, row), try !evaluator.isNode(start) { continue }
                 var out = row
                 guard assign(&out, subject, start), assign(&out, object, end) else { continue }
                 produced.append(out)
             }
             pending = produced.reversed()
         }
+    }
+
+    private func isPreBound(_ position: CompiledTriple.Position, _ row: Row) -> Bool {
+        if case .variable(let slot) = position { return row[slot] != 0 }
+        return false
     }
 
     private func value(_ position: CompiledTriple.Position, _ row: Row) -> TermID? {

@@ -9,7 +9,7 @@ import ParleySPARQL
 /// - SUM and AVG are poisoned (result nil) by an argument that is an error or not a number.
 /// - MIN and MAX use ``TermOrder`` over the values and skip errors (an unbound argument).
 /// - SAMPLE is the first value without error; GROUP_CONCAT joins the string forms of the
-///   values (an error or a blank node poisons it) and keeps a language tag only when all share it.
+///   values (an error or a blank node poisons it) into a simple literal.
 /// - DISTINCT skips repeated values (for COUNT(DISTINCT *), repeated solutions).
 /// - Empty group: COUNT 0, SUM 0, AVG 0, GROUP_CONCAT "", MIN/MAX/SAMPLE unbound.
 public struct AggregateAccumulator {
@@ -23,7 +23,6 @@ public struct AggregateAccumulator {
     private var best: Term?
     private var sample: Term?
     private var pieces: [String] = []
-    private var language: String??
 
     public init(_ aggregate: Aggregate, context: ExpressionContext) {
         self.aggregate = aggregate
@@ -78,14 +77,8 @@ public struct AggregateAccumulator {
                 poisoned = true
             case .iri(let iri):
                 pieces.append(iri)
-                language = .some(nil)
             case .literal(let literal):
                 pieces.append(literal.lexical)
-                if let current = language {
-                    if current != literal.language { language = .some(nil) }
-                } else {
-                    language = .some(literal.language)
-                }
             }
         }
     }
@@ -108,9 +101,9 @@ public struct AggregateAccumulator {
             return sample
         case .groupConcat(let separator):
             guard !poisoned else { return nil }
-            let text = pieces.joined(separator: separator ?? " ")
-            if case .some(.some(let tag)) = language { return .literal(Literal(text, language: tag)) }
-            return .string(text)
+            // §18.5.1.7: the result is a simple literal, whatever tags the values had
+            // (W3C agg-groupconcat-04, -06).
+            return .string(pieces.joined(separator: separator ?? " "))
         }
     }
 }

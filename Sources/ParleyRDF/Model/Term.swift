@@ -21,7 +21,8 @@ public struct Literal: Hashable, Sendable {
     public var lexical: String
     /// The datatype IRI. `xsd:string` for simple literals, `rdf:langString` for tagged ones.
     public var datatype: String
-    /// The language tag as written, or `nil`.
+    /// The language tag in lower case (RDF 1.1 §3.3 allows it: tags are case-insensitive,
+    /// so `"a"@EN` and `"a"@en` are the same term), or `nil`.
     public var language: String?
 
     /// A simple literal (`xsd:string`).
@@ -38,11 +39,11 @@ public struct Literal: Hashable, Sendable {
         self.language = nil
     }
 
-    /// A language-tagged string (`rdf:langString`).
+    /// A language-tagged string (`rdf:langString`); the tag is stored in lower case.
     public init(_ lexical: String, language: String) {
         self.lexical = lexical
         self.datatype = Vocabulary.rdfLangString
-        self.language = language
+        self.language = language.lowercased()
     }
 }
 

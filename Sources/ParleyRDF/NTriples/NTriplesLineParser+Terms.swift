@@ -210,6 +210,9 @@ extension NTriplesLineParser {
         let lexicalLength = lexicalEnd - lexicalStart
         memmove(out + lexicalStart + tagLength + 1, out + lexicalStart, lexicalLength)
         (out + lexicalStart).update(from: bytes + tagStart, count: tagLength)
+        // Language tags are case-insensitive; RDF 1.1 lets us keep them in lower case, so
+        // "a"@EN and "a"@en are one term (as in Oxigraph).
+        for i in lexicalStart..<(lexicalStart + tagLength) where out[i] >= 0x41 && out[i] <= 0x5A { out[i] |= 0x20 }
         out[lexicalStart + tagLength] = 0
         out[kindAt] = TermEncoding.languageLiteral
         count = lexicalStart + tagLength + 1 + lexicalLength

@@ -148,7 +148,10 @@ struct Parser {
 
     /// `reference` resolved against the base in force, or as written when there is none.
     func resolve(_ reference: String) -> String {
-        resolver?.resolve(reference) ?? reference
+        // An absolute IRI is kept exactly as written (no dot-segment removal), as Turtle does:
+        // `<eXAMPLE://a/./b/../b/%63>` names a different resource from `<example://a/b/c>`.
+        if IRIResolver.isAbsolute(reference) { return reference }
+        return resolver?.resolve(reference) ?? reference
     }
 
     // MARK: Terms
