@@ -32,6 +32,8 @@ final class PlanProfile {
         let depth: Int
         var estimate: Double?
         var rows = 0
+        /// How many times the operator was started (once per input row when correlated).
+        var runs = 1
         init(label: String, depth: Int, estimate: Double?) {
             self.label = label
             self.depth = depth
@@ -40,10 +42,18 @@ final class PlanProfile {
     }
 
     private(set) var nodes: [Node] = []
+    private var byKey: [AnyHashable: Node] = [:]
 
-    func add(_ label: String, depth: Int, estimate: Double? = nil) -> Node {
+    /// The node for an operator; an operator built again (per input row) counts another run of
+    /// the same node, so the plan stays the size of the query.
+    func add(_ label: String, depth: Int, key: AnyHashable, estimate: Double? = nil) -> Node {
+        if let existing = byKey[key] {
+            existing.runs += 1
+            return existing
+        }
         let node = Node(label: label, depth: depth, estimate: estimate)
         nodes.append(node)
+        byKey[key] = node
         return node
     }
 
@@ -51,8 +61,12 @@ final class PlanProfile {
         var out = ""
         for node in nodes {
             out += String(repeating: "  ", count: node.depth) + node.label
-            if let estimate = node.estimate { out += "  est \(Int(estimate.rounded()))" }
-            out += "  rows \(node.rows)\n"
+            if let estimate = node.estimate {
+                out += "  est \(Int(estimate.rounded()))\(node.runs > 1 ? " per run" : "")"
+            }
+            out += "  rows \(node.rows)"
+            if node.runs > 1 { out += " over \(node.runs) runs" }
+            out += "\n"
         }
         return out
     }

@@ -19,8 +19,52 @@ struct Evaluator {
         self.substituting = substituting
     }
 
-    /// The solutions of `pattern` joined with the rows of `input`.
+    /// The solutions of `pattern` joined with the rows of `input`. Under EXPLAIN each operator
+    /// is wrapped to count its rows, in a tree that mirrors the algebra.
     func iterator(_ pattern: GraphPattern, input: RowIterator, graph: ActiveGraph) throws -> RowIterator {
+        guard let profile = execution.profile else { return try build(pattern, input: input, graph: graph) }
+        let node = profile.add(Self.operatorName(pattern, correlated: !(input is UnitIterator)), depth: execution.explainDepth,
+                               key: [AnyHashable(pattern), AnyHashable(execution.explainDepth)])
+        execution.explainDepth += 1
+        defer { execution.explainDepth -= 1 }
+        return CountingIterator(input: try build(pattern, input: input, graph: graph), node: node)
+    }
+
+    /// Runs `body` (which builds operators) at an EXPLAIN depth: for sub-plans built while the
+    /// query runs, once per input row, long after the tree around them was built.
+    private func atDepth<R>(_ depth: Int, _ body: () throws -> R) rethrows -> R {
+        let saved = execution.explainDepth
+        execution.explainDepth = depth
+        defer { execution.explainDepth = saved }
+        return try body()
+    }
+
+    /// How EXPLAIN names an operator.
+    static func operatorName(_ pattern: GraphPattern, correlated: Bool) -> String {
+        let via = correlated ? " (per input row)" : ""
+        switch pattern {
+        case .bgp(let triples): return "bgp, \(triples.count) pattern\(triples.count == 1 ? "" : "s")\(via)"
+        case .filter(_, .bgp(let triples)): return "bgp with filter, \(triples.count) pattern\(triples.count == 1 ? "" : "s")\(via)"
+        case .path: return "path\(via)"
+        case .join: return "join\(via)"
+        case .leftJoin: return "optional (left join)\(via)"
+        case .filter: return "filter\(via)"
+        case .union: return "union\(via)"
+        case .minus: return "minus\(via)"
+        case .graph(let name, _): return "graph \(name.variable.map { "?" + $0 } ?? "<…>")\(via)"
+        case .extend: return "bind\(via)"
+        case .values(_, let rows): return "values, \(rows.count) row\(rows.count == 1 ? "" : "s")\(via)"
+        case .service: return "service"
+        case .group(_, let variables, let aggregates): return "group by \(variables.map { "?" + $0 }.joined(separator: " ")), \(aggregates.count) aggregate\(aggregates.count == 1 ? "" : "s")"
+        case .orderBy: return "order by"
+        case .project(_, let variables): return "project \(variables.map { "?" + $0 }.joined(separator: " "))"
+        case .distinct: return "distinct"
+        case .reduced: return "reduced"
+        case .slice(_, let offset, let limit): return "slice offset \(offset) limit \(limit.map(String.init) ?? "none")"
+        }
+    }
+
+    private func build(_ pattern: GraphPattern, input: RowIterator, graph: ActiveGraph) throws -> RowIterator {
         if !isSubstitutable(pattern) && !(input is UnitIterator) {
             let right = try collect(iterator(pattern, input: UnitIterator(execution), graph: graph))
             return HashJoinIterator(left: input, right: right, keySlots: certainSlots(pattern), execution: execution)
@@ -39,8 +83,9 @@ struct Evaluator {
         case .leftJoin(let left, let right, let filter):
             let l = try iterator(left, input: input, graph: graph)
             if isSubstitutable(right) {
+                let depth = execution.explainDepth
                 return CorrelatedLeftJoinIterator(left: l, filter: filter, graph: graph, execution: execution) { row in
-                    try iterator(right, input: SingleRowIterator(row), graph: graph)
+                    try atDepth(depth) { try iterator(right, input: SingleRowIterator(row), graph: graph) }
                 }
             }
             let r = try collect(iterator(right, input: UnitIterator(execution), graph: graph))
@@ -50,15 +95,17 @@ struct Evaluator {
                                   graph: graph, execution: execution)
         case .union(let a, let b):
             if input is UnitIterator {
+                let depth = execution.explainDepth
                 return ConcatIterator([
-                    { try iterator(a, input: UnitIterator(execution), graph: graph) },
-                    { try iterator(b, input: UnitIterator(execution), graph: graph) },
+                    { try atDepth(depth) { try iterator(a, input: UnitIterator(execution), graph: graph) } },
+                    { try atDepth(depth) { try iterator(b, input: UnitIterator(execution), graph: graph) } },
                 ])
             }
+            let depth = execution.explainDepth
             return PerRowIterator(input: input) { row in
                 ConcatIterator([
-                    { try iterator(a, input: SingleRowIterator(row), graph: graph) },
-                    { try iterator(b, input: SingleRowIterator(row), graph: graph) },
+                    { try atDepth(depth) { try iterator(a, input: SingleRowIterator(row), graph: graph) } },
+                    { try atDepth(depth) { try iterator(b, input: SingleRowIterator(row), graph: graph) } },
                 ])
             }
         case .minus(let left, let right):
@@ -215,7 +262,9 @@ struct Evaluator {
             current = TriplePatternIterator(input: current, pattern: triple, graph: graph, execution: execution)
             if let profile = execution.profile {
                 let estimate = try planner.estimate(triple, bound: estimateBound, total: try planner.totalQuads())
-                let node = profile.add(try describe(triple, bound: estimateBound, graph: graph), depth: 1, estimate: estimate)
+                let label = try describe(triple, bound: estimateBound, graph: graph)
+                let node = profile.add(label, depth: execution.explainDepth,
+                                       key: [AnyHashable(label), AnyHashable(execution.explainDepth)], estimate: estimate)
                 current = CountingIterator(input: current, node: node)
             }
             estimateBound.formUnion(triple.variables)
@@ -238,7 +287,7 @@ struct Evaluator {
             switch p {
             case .variable(let slot): return "?" + execution.slots.names[slot]
             case .constant(0): return "<absent>"
-            case .constant(let id): return try execution.table.term(id).map { "\($0)" } ?? "?"
+            case .constant(let id): return try execution.table.term(id).map { NTriplesSerializer.string($0) } ?? "?"
             }
         }
         let scope: GraphScope = if case .named(let g) = graph { .named(g) } else { .defaultGraph }
@@ -247,7 +296,9 @@ struct Evaluator {
         pattern.predicate = known(triple.predicate) ? 1 : nil
         pattern.object = known(triple.object) ? 1 : nil
         var index = pattern.plan.index.rawValue
-        if case .defaultGraph = graph, case .union = execution.dataset.defaultGraph { index += "+" + index + "g (union)" }
+        if case .defaultGraph = graph, case .union = execution.dataset.defaultGraph, try !execution.namedGraphIDs().isEmpty {
+            index += "+" + index + "g (union of all graphs)"
+        }
         return "scan \(index) (\(try text(triple.subject)) \(try text(triple.predicate)) \(try text(triple.object)))"
     }
 
@@ -287,6 +338,7 @@ struct Evaluator {
             return try iterator(inner, input: input, graph: .named(id))
         case .variable(let variable):
             let slot = execution.slots.index[variable] ?? 0
+            let depth = execution.explainDepth
             return PerRowIterator(input: input) { row in
                 let candidates = row[slot] != 0 ? (allowed.contains(row[slot]) ? [row[slot]] : []) : allowed
                 return ConcatIterator(candidates.map { g in
@@ -294,10 +346,10 @@ struct Evaluator {
                         var seeded = row
                         seeded[slot] = g
                         if isSubstitutable(inner) {
-                            return try iterator(inner, input: SingleRowIterator(seeded), graph: .named(g))
+                            return try atDepth(depth) { try iterator(inner, input: SingleRowIterator(seeded), graph: .named(g)) }
                         }
                         // Evaluate on its own in that graph, then join with the row.
-                        let rows = try collect(iterator(inner, input: UnitIterator(execution), graph: .named(g)))
+                        let rows = try atDepth(depth) { try collect(iterator(inner, input: UnitIterator(execution), graph: .named(g))) }
                         return ArrayIterator(rows.compactMap { r -> Row? in
                             guard compatible(seeded, r) else { return nil }
                             return merged(seeded, r)
@@ -311,7 +363,7 @@ struct Evaluator {
     /// The named graphs `GRAPH` may reach, in id order.
     private func namedGraphs() throws -> [TermID] {
         if let named = execution.dataset.namedGraphs { return named }
-        return try execution.store.graphIDs(in: execution.txn)
+        return try execution.namedGraphIDs()
     }
 
     private func values(_ variables: [String], _ rows: [[Term?]], input: RowIterator) throws -> RowIterator {

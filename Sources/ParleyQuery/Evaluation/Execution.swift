@@ -16,6 +16,8 @@ final class Execution {
     let expressions: ExpressionEvaluator
     /// Set by EXPLAIN: operators record their row counts here.
     var profile: PlanProfile?
+    /// How deep in the operator tree EXPLAIN is while the tree is built.
+    var explainDepth = 0
     /// The graph the expression being evaluated sits in (for EXISTS inside GRAPH).
     var currentGraph: ActiveGraph = .defaultGraph
     private let deadline: ContinuousClock.Instant?
@@ -35,6 +37,26 @@ final class Execution {
     }
 
     var width: Int { slots.count }
+
+    private var cachedGraphIDs: [TermID]?
+    private var cachedTotal: Double?
+
+    /// The named graphs holding quads (read once per execution).
+    func namedGraphIDs() throws -> [TermID] {
+        if let cached = cachedGraphIDs { return cached }
+        let ids = try store.graphIDs(in: txn)
+        cachedGraphIDs = ids
+        return ids
+    }
+
+    /// Quads in all graphs, for the planner (read once per execution).
+    func totalQuads() throws -> Double {
+        if let cached = cachedTotal { return cached }
+        var total = try store.size(ofGraph: 0, in: txn)
+        for g in try namedGraphIDs() { total += try store.size(ofGraph: g, in: txn) }
+        cachedTotal = Double(total)
+        return Double(total)
+    }
     var emptyRow: Row { Row(repeating: 0, count: slots.count) }
 
     /// Called in every loop: throws when the query was cancelled or ran out of time.

@@ -73,6 +73,10 @@ extension Execution {
         case .defaultGraph:
             switch dataset.defaultGraph {
             case .union:
+                // Without named graphs the union is the unnamed graph: one scan, not two.
+                if try namedGraphIDs().isEmpty {
+                    return QuadScanSource(try QuadScan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph), store: store, in: txn))
+                }
                 return UnionScanSource(try UnionScan(subject: subject, predicate: predicate, object: object, store: store, in: txn))
             case .unnamed:
                 return QuadScanSource(try QuadScan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph), store: store, in: txn))

@@ -60,8 +60,5 @@ struct Planner {
         return rows
     }
 
-    func totalQuads() throws -> Double {
-        Double(try execution.store.size(ofGraph: 0, in: execution.txn)
-               + execution.store.graphIDs(in: execution.txn).reduce(0) { $0 + (try execution.store.size(ofGraph: $1, in: execution.txn)) })
-    }
+    func totalQuads() throws -> Double { try execution.totalQuads() }
 }

@@ -13,8 +13,17 @@ import ParleySPARQL
 /// properties should be set before evaluation starts.
 public final class ExpressionContext: @unchecked Sendable {
     public var baseIRI: String?
-    /// The instant NOW() returns for the whole query, as an xsd:dateTime literal (fixed at init).
-    public let now: Term
+    /// The instant NOW() returns for the whole query, as an xsd:dateTime literal: fixed the
+    /// first time it is asked for (most queries never ask, so they never pay for it).
+    public var now: Term {
+        lock.lock()
+        defer { lock.unlock() }
+        if let fixed = fixedNow { return fixed }
+        let value = DateTimeValue.now()
+        fixedNow = value
+        return value
+    }
+    private var fixedNow: Term?
     /// Evaluates EXISTS / NOT EXISTS for the current solution; set by the query evaluator.
     /// When nil, EXISTS is an error.
     public var exists: ((GraphPattern, any VariableBindings) throws -> Bool)?
@@ -31,7 +40,6 @@ public final class ExpressionContext: @unchecked Sendable {
 
     public init(baseIRI: String? = nil) {
         self.baseIRI = baseIRI
-        self.now = DateTimeValue.now()
         let uuid = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         self.labelPrefix = "b" + uuid.prefix(12)
     }
