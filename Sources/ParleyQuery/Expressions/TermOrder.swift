@@ -5,8 +5,9 @@ import ParleyRDF
 /// sorting is deterministic.
 ///
 /// Guarantees: `compare` is a total order (antisymmetric, transitive, consistent with `Term`
-/// equality: 0 only for equal terms, or both nil). Literals group as numeric < simple string <
-/// language-tagged string < boolean < dateTime < date < anything else; inside a group values
+/// equality: 0 only for equal terms, or both nil). Literals group as numeric < strings (simple
+/// and language-tagged together, by text, the simple one first on equal text, then by tag) <
+/// boolean < dateTime < date < anything else; inside a group values
 /// compare by value (`1` before `1.0` when equal by value, then by datatype IRI and text),
 /// NaN before every other number, and dates with indeterminate order by lexical form.
 public enum TermOrder {
@@ -39,8 +40,7 @@ public enum TermOrder {
     private static func group(_ kind: Comparison.Kind) -> Int {
         switch kind {
         case .numeric: 0
-        case .string: 1
-        case .langString: 2
+        case .string, .langString: 1
         case .boolean: 3
         case .dateTime: 4
         case .date: 5
@@ -66,6 +66,14 @@ public enum TermOrder {
         case (.langString(let x, let lx), .langString(let y, let ly)):
             order = Comparison.codepointCompare(x, y)
             if order == 0 { order = Comparison.codepointCompare(lx, ly) }
+        // Simple and language-tagged strings sort together by their text, as a reader expects
+        // of a list of labels; on equal text the simple string comes first.
+        case (.string(let x), .langString(let y, _)):
+            order = Comparison.codepointCompare(x, y)
+            if order == 0 { order = -1 }
+        case (.langString(let x, _), .string(let y)):
+            order = Comparison.codepointCompare(x, y)
+            if order == 0 { order = 1 }
         case (.boolean(let x), .boolean(let y)):
             order = x == y ? 0 : (x ? 1 : -1)
         case (.dateTime(let x), .dateTime(let y)), (.date(let x), .date(let y)):
