@@ -89,7 +89,9 @@ struct Evaluator {
                 }
             }
             let r = try collect(iterator(right, input: UnitIterator(execution), graph: graph))
-            return LeftJoinIterator(left: l, right: r, filter: filter, graph: graph, execution: execution)
+            return CorrelatedLeftJoinIterator(left: l, filter: filter, graph: graph, execution: execution) { row in
+                ArrayIterator(r.compactMap { compatible(row, $0) ? merged(row, $0) : nil })
+            }
         case .filter(let expression, let inner):
             return FilterIterator(input: try iterator(inner, input: input, graph: graph), expression: expression,
                                   graph: graph, execution: execution)

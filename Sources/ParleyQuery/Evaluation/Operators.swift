@@ -90,47 +90,19 @@ final class HashJoinIterator: RowIterator {
     }
 }
 
-/// OPTIONAL against a materialised right side (when the right side cannot take the left
-/// row's bindings as input).
-final class LeftJoinIterator: RowIterator {
-    private let left: RowIterator
-    private let right: [Row]
-    private let filter: Expression?
-    private let execution: Execution
-    private let graph: ActiveGraph
-    private var pending: [Row] = []
-
-    init(left: RowIterator, right: [Row], filter: Expression?, graph: ActiveGraph, execution: Execution) {
-        self.left = left
-        self.right = right
-        self.filter = filter
-        self.graph = graph
-        self.execution = execution
-    }
-
-    func next() throws -> Row? {
-        while true {
-            if let row = pending.popLast() { return row }
-            guard let l = try left.next() else { return nil }
-            var matches: [Row] = []
-            for r in right where compatible(l, r) {
-                try execution.checkpoint()
-                let m = merged(l, r)
-                if let filter {
-                    execution.currentGraph = graph
-                    execution.context.beginSolution()
-                    if !execution.expressions.isTrue(filter, execution.bindings(m)) { continue }
-                }
-                matches.append(m)
-            }
-            if matches.isEmpty { return l }
-            pending = matches.reversed()
-        }
+extension Execution {
+    /// Whether a merged OPTIONAL row passes the OPTIONAL's own filter (true without one).
+    func passes(_ filter: Expression?, _ row: Row, graph: ActiveGraph) -> Bool {
+        guard let filter else { return true }
+        currentGraph = graph
+        context.beginSolution()
+        return expressions.isTrue(filter, bindings(row))
     }
 }
 
-/// OPTIONAL evaluated per left row: the right side runs with the left row as its input
-/// (index nested loop), which is exact for patterns that only match and bind.
+/// OPTIONAL: for each left row, the right rows made for it (the right side run with the left
+/// row as its input, or the compatible rows of a materialised right side), filtered by the
+/// OPTIONAL's condition; the left row alone when none pass.
 final class CorrelatedLeftJoinIterator: RowIterator {
     private let left: RowIterator
     private let makeRight: (Row) throws -> RowIterator
@@ -156,12 +128,7 @@ final class CorrelatedLeftJoinIterator: RowIterator {
             var matches: [Row] = []
             while let m = try right.next() {
                 try execution.checkpoint()
-                if let filter {
-                    execution.currentGraph = graph
-                    execution.context.beginSolution()
-                    if !execution.expressions.isTrue(filter, execution.bindings(m)) { continue }
-                }
-                matches.append(m)
+                if execution.passes(filter, m, graph: graph) { matches.append(m) }
             }
             if matches.isEmpty { return l }
             pending = matches.reversed()

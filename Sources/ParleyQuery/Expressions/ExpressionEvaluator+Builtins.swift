@@ -41,7 +41,7 @@ extension ExpressionEvaluator {
     /// A built-in applied to evaluated arguments.
     func callBuiltin(_ function: BuiltinFunction, _ a: [Term]) throws -> Term {
         let name = function.rawValue.uppercased()
-        if let arity = Self.fixedArity(function) { try Self.arity(name, a, arity) }
+        if let arity = function.arity { try Self.arity(name, a, arity) }
         switch function {
         case .bound, .if, .coalesce:
             throw ExpressionError("\(name) needs its unevaluated arguments")
@@ -97,20 +97,6 @@ extension ExpressionEvaluator {
             return .boolean(false)
         case .isNumeric: return .boolean(NumericValue(a[0]) != nil)
         case .regex: return try regex(a)
-        }
-    }
-
-    /// The argument count the grammar fixes, when it is fixed.
-    private static func fixedArity(_ function: BuiltinFunction) -> ClosedRange<Int>? {
-        switch function {
-        case .rand, .now, .uuid, .strUUID: 0...0
-        case .bnode: 0...1
-        case .langMatches, .contains, .strStarts, .strEnds, .strBefore, .strAfter, .strLang, .strDT, .sameTerm: 2...2
-        case .substr, .regex: 2...3
-        case .replace: 3...4
-        case .if: 3...3
-        case .concat, .coalesce: nil
-        default: 1...1
         }
     }
 

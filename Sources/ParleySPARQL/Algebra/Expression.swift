@@ -64,7 +64,7 @@ public enum BuiltinFunction: String, Hashable, Sendable, CaseIterable {
     }
 
     /// How many arguments the grammar allows (§19.8 BuiltInCall); `nil` for a list of any length.
-    var arity: ClosedRange<Int>? {
+    public var arity: ClosedRange<Int>? {
         switch self {
         case .rand, .now, .uuid, .strUUID: 0...0
         case .bnode: 0...1
