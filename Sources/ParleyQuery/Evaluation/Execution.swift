@@ -39,6 +39,39 @@ final class Execution {
     var width: Int { slots.count }
 
     private var cachedGraphIDs: [TermID]?
+    private var predicateCounts: [TermID: Double] = [:]
+    private var smallCounts: [[TermID]: Double?] = [:]
+    /// Patterns of constants matching up to this many quads are counted exactly for the planner.
+    static let exactCountLimit = 1_000
+
+    /// Quads with this predicate in all graphs (the statistics, read once per execution).
+    func predicateCount(_ predicate: TermID) throws -> Double {
+        if let known = predicateCounts[predicate] { return known }
+        let count = Double(try store.predicateCount(predicate, in: txn))
+        predicateCounts[predicate] = count
+        return count
+    }
+
+    /// The exact number of quads matching a pattern of constants in the default graph, or
+    /// `nil` when it is more than ``exactCountLimit`` (reading stops there).
+    func smallCount(_ pattern: CompiledTriple) throws -> Double? {
+        func id(_ p: CompiledTriple.Position) -> TermID? {
+            if case .constant(let c) = p { return c }
+            return nil
+        }
+        let key = [id(pattern.subject) ?? 0, id(pattern.predicate) ?? 0, id(pattern.object) ?? 0]
+        if let known = smallCounts[key] { return known }
+        let source = try scan(subject: id(pattern.subject), predicate: id(pattern.predicate), object: id(pattern.object),
+                              graph: .defaultGraph)
+        var count = 0
+        while try source.next() != nil {
+            count += 1
+            if count > Self.exactCountLimit { break }
+        }
+        let result: Double? = count > Self.exactCountLimit ? nil : Double(count)
+        smallCounts[key] = result
+        return result
+    }
     private var cachedTotal: Double?
 
     /// The named graphs holding quads (read once per execution).

@@ -32,7 +32,10 @@ struct Planner {
         return ordered
     }
 
-    /// Estimated rows one evaluation of the pattern yields.
+    /// Estimated rows one evaluation of the pattern yields. A pattern whose bound positions are
+    /// all constants of the query is counted exactly when it matches few quads (up to
+    /// ``Execution/exactCountLimit``); otherwise the estimate comes from the predicate's count
+    /// and how many positions are bound.
     func estimate(_ pattern: CompiledTriple, bound: Set<Int>, total: Double) throws -> Double {
         func known(_ position: CompiledTriple.Position) -> Bool {
             switch position {
@@ -43,20 +46,21 @@ struct Planner {
         if case .constant(0) = pattern.subject { return 0 }
         if case .constant(0) = pattern.predicate { return 0 }
         if case .constant(0) = pattern.object { return 0 }
+        let s = known(pattern.subject), o = known(pattern.object)
         var rows = total
         if case .constant(let p) = pattern.predicate {
-            rows = Double(try execution.store.predicateCount(p, in: execution.txn))
+            rows = try execution.predicateCount(p)
         } else if known(pattern.predicate) {
             rows = total / 50
         }
-        let s = known(pattern.subject), o = known(pattern.object)
+        let boundByVariable = pattern.variables.contains { bound.contains($0) }
+        if !boundByVariable && (s || o), let exact = try execution.smallCount(pattern) { return exact }
         switch (s, o) {
         case (true, true): rows = min(rows, 1)
         case (true, false): rows = min(rows, max(1, rows / 1_000) + 3)
         case (false, true): rows = min(rows, max(1, rows / 200) + 10)
         case (false, false): break
         }
-        // Patterns whose constants are all bound to start with are cheaper to run first.
         return rows
     }
 
