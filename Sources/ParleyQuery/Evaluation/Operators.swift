@@ -3,22 +3,48 @@ import ParleySPARQL
 import ParleyStore
 
 /// The rows of `input` for which `expression` is true (errors are false).
+///
+/// `?v = <iri>` and `?v = "simple literal"` (either way round) compare ids, not terms: for
+/// those constants RDF term equality is SPARQL's `=`, and any other value of `?v` makes the
+/// comparison false or an error, which FILTER also rejects.
 final class FilterIterator: RowIterator {
     private let input: RowIterator
     private let expression: Expression
     private let execution: Execution
     private let graph: ActiveGraph
+    private let idEquality: (slot: Int, id: TermID)?
 
     init(input: RowIterator, expression: Expression, graph: ActiveGraph, execution: Execution) {
         self.input = input
         self.expression = expression
         self.graph = graph
         self.execution = execution
+        self.idEquality = Self.idEquality(expression, execution)
+    }
+
+    private static func idEquality(_ expression: Expression, _ execution: Execution) -> (slot: Int, id: TermID)? {
+        guard case .binary(.equal, let a, let b) = expression else { return nil }
+        let pair: (String, Term)
+        switch (a, b) {
+        case (.variable(let v), .term(let t)), (.term(let t), .variable(let v)): pair = (v, t)
+        default: return nil
+        }
+        switch pair.1 {
+        case .iri: break
+        case .literal(let literal) where literal.language == nil && literal.datatype == Vocabulary.xsdString: break
+        default: return nil
+        }
+        guard let slot = execution.slots.index[pair.0], let id = try? execution.table.id(pair.1) else { return nil }
+        return (slot, id)
     }
 
     func next() throws -> Row? {
         while let row = try input.next() {
             try execution.checkpoint()
+            if let (slot, id) = idEquality {
+                if row[slot] == id { return row }
+                continue
+            }
             execution.currentGraph = graph
             execution.context.beginSolution()
             if execution.expressions.isTrue(expression, execution.bindings(row)) { return row }
