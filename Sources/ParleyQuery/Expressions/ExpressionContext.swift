@@ -32,16 +32,22 @@ public final class ExpressionContext: @unchecked Sendable {
     public var extensionFunctions: [String: @Sendable ([Term]) throws -> Term] = [:]
 
     private let lock = NSLock()
-    /// Makes this context's blank node labels distinct from every other context's.
-    private let labelPrefix: String
+    /// Makes this context's blank node labels distinct from every other context's (made on
+    /// first use: most queries make no blank nodes). Read with the lock held.
+    private var labelPrefix: String {
+        if let made = madeLabelPrefix { return made }
+        let uuid = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let made = "b" + uuid.prefix(12)
+        madeLabelPrefix = made
+        return made
+    }
+    private var madeLabelPrefix: String?
     private var blankCounter = 0
     private var solutionBlanks: [String: String] = [:]
     private var regexCache: [String: NSRegularExpression] = [:]
 
     public init(baseIRI: String? = nil) {
         self.baseIRI = baseIRI
-        let uuid = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        self.labelPrefix = "b" + uuid.prefix(12)
     }
 
     /// Called by the evaluator once per solution before evaluating its expressions, so
