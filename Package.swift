@@ -19,6 +19,7 @@ let package = Package(
         // C libraries from Debian, reached through module maps.
         .systemLibrary(name: "CLMDB", providers: [.apt(["liblmdb-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CEditLine", providers: [.apt(["libedit-dev"])]),
 
         .target(name: "ParleyLMDB", dependencies: ["CLMDB"]),
         .target(name: "ParleyRDF", dependencies: ["CZlib"]),
@@ -30,10 +31,14 @@ let package = Package(
                 "ParleySPARQL", "ParleyStore", "ParleyRDF",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        .target(name: "ParleyExtraction", dependencies: ["ParleyRDF"]),
+        .target(
+            name: "ParleyShell",
+            dependencies: ["ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF", "ParleyExtraction", "CEditLine"]),
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
+                "ParleyShell", "ParleyExtraction", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -45,6 +50,8 @@ let package = Package(
         .testTarget(name: "ParleyRDFTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyTestSupport"]),
         .testTarget(name: "ParleySPARQLTests", dependencies: ["ParleySPARQL", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyExtractionTests", dependencies: ["ParleyExtraction", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyShellTests", dependencies: ["ParleyShell", "parley", "ParleyTestSupport"]),
         .testTarget(name: "ParleyQueryTests", dependencies: ["ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyTestSupport"]),
         .testTarget(
             name: "ParleyConformanceTests",
