@@ -1,0 +1,326 @@
+/// Reads the stances of one sentence: finds trigger phrases, the actor each is attributed to
+/// (resolving "he", "the latter", "the two sides", and a minister speaking for a country), and
+/// the object as a short phrase, with the clause as evidence.
+struct FactExtractor {
+    let lexicon: Lexicon
+    let triggers: PhraseMatcher<TriggerPhrase>
+    let speech: PhraseMatcher<Bool>
+    let hedges: PhraseMatcher<HedgeEffect>
+    let phrases: ObjectPhrase
+
+    init(lexicon: Lexicon) {
+        self.lexicon = lexicon
+        triggers = PhraseMatcher(lexicon.triggers.map { ($0.phrase, $0) })
+        speech = PhraseMatcher(lexicon.speechVerbs.map { ($0, true) })
+        hedges = PhraseMatcher(lexicon.hedges.map { ($0.phrase, $0.effect) })
+        phrases = ObjectPhrase(lexicon: lexicon)
+    }
+
+    // MARK: Speaker
+
+    /// Finds whom the sentence reports as speaking ("Wang Yi said", ", Wang added", "He stressed")
+    /// and makes them the discourse speaker.
+    func readSpeaker(_ reader: inout SentenceReader, discourse: inout Discourse) {
+        for index in reader.tokens.indices where speech.longest(in: reader.tokens, at: index) != nil {
+            var before = index
+            if before > 0, ["also", "further", "then", "once", "again", "has", "had"].contains(reader.tokens[before - 1].lower) { before -= 1 }
+            guard let mention = reader.mentions.last(where: { $0.tokens.upperBound == before }), mention.canAct,
+                  !reader.isMasked(mention.tokens.lowerBound) else { continue }
+            let entities = resolve(mention, reader: reader, discourse: discourse)
+            guard !entities.isEmpty else { continue }
+            reader.speaker = entities
+            reader.speakerMention = mention
+            if entities.count == 1, entities[0].kind == .person { discourse.speaker = entities[0] }
+            return
+        }
+    }
+
+    /// The entities a mention stands for. A pronoun inside an opening participle clause
+    /// ("Noting that he …, Albusaidi said") is the sentence's speaker.
+    func resolve(_ mention: Mention, reader: SentenceReader, discourse: Discourse) -> [EntityRef] {
+        switch mention.target {
+        case .entity(let entity): return [entity]
+        case .reference(let target):
+            if target == .speaker, let speakerMention = reader.speakerMention,
+               speakerMention.tokens.lowerBound > mention.tokens.lowerBound,
+               let first = reader.tokens.first, first.lower.hasSuffix("ing"), !reader.speaker.isEmpty {
+                return reader.speaker
+            }
+            let earlier = reader.mentions.filter { $0.tokens.upperBound <= mention.tokens.lowerBound }
+                .compactMap { $0.entity }.filter { $0.kind == .person }
+            return discourse.resolve(target, earlier: earlier)
+        }
+    }
+
+    // MARK: Stances
+
+    func facts(_ reader: inout SentenceReader, discourse: inout Discourse, event: EntityRef) -> [Fact] {
+        var facts: [Fact] = []
+        var index = 0
+        let tokens = reader.tokens
+        while index < tokens.count {
+            guard let match = triggers.longest(in: tokens, at: index),
+                  !reader.isConsumed(index),
+                  match.payload.frame != .phone, match.payload.frame != .meeting,
+                  match.payload.frame != .request, match.payload.frame != .requestLatter,
+                  !isNoun(at: index, end: match.end, tokens) else {
+                index += 1
+                continue
+            }
+            let trigger = match.payload
+            var predicate = trigger.predicate
+            switch hedge(before: index, tokens) {
+            case .skip?: index = match.end; continue
+            case .negate?:
+                if predicate == "supports" { predicate = "opposes" } else if predicate == "opposes" { predicate = "supports" } else { index = match.end; continue }
+            case nil: break
+            }
+            let made = read(trigger, predicate: predicate, at: index..<match.end, reader: &reader, discourse: &discourse, event: event)
+            facts += made
+            index = match.end
+        }
+        facts += mentionsFallback(reader, discourse: discourse, existing: facts)
+        return facts
+    }
+
+    /// A one-word trigger after an article is a noun ("the will of the people").
+    private func isNoun(at index: Int, end: Int, _ tokens: [Token]) -> Bool {
+        end - index == 1 && index > 0 && ["the", "a", "an", "in"].contains(tokens[index - 1].lower)
+    }
+
+    private func hedge(before index: Int, _ tokens: [Token]) -> HedgeEffect? {
+        for start in max(0, index - 3)..<index {
+            if let found = hedges.longest(in: tokens, at: start), found.end <= index { return found.payload }
+        }
+        return nil
+    }
+
+    /// One trigger's facts.
+    private func read(_ trigger: TriggerPhrase, predicate: String, at span: Range<Int>, reader: inout SentenceReader,
+                      discourse: inout Discourse, event: EntityRef) -> [Fact] {
+        let tokens = reader.tokens
+        // The object first: "before" frames take it from before the trigger.
+        var objects: [(predicate: String, object: FactObject, range: Range<Int>)] = []
+        var evidenceStart = span.lowerBound
+        var evidenceEnd = span.upperBound
+        var subjectLimit = span.lowerBound
+        switch trigger.frame {
+        case .object, .action, .topics:
+            let end = phrases.end(in: tokens, from: span.upperBound)
+            guard end > span.upperBound else { return [] }
+            let range = span.upperBound..<end
+            evidenceEnd = end
+            if trigger.frame == .topics {
+                for part in topicList(range, tokens) {
+                    objects.append((predicate, .entity(objectEntity(part, reader: reader, discourse: discourse).entity), part))
+                }
+            } else {
+                let resolved = objectEntity(ObjectPhrase.trimmed(range, tokens), reader: reader, discourse: discourse)
+                objects.append((predicate, .entity(resolved.entity), resolved.range))
+                evidenceEnd = max(resolved.range.upperBound, trigger.frame == .action ? end : resolved.range.upperBound)
+            }
+        case .before, .beforeClause:
+            var start = span.lowerBound
+            while start > 0, tokens[start - 1].isWord, !["that", "and", "but", "while"].contains(tokens[start - 1].lower),
+                  !lexicon.speechVerbs.contains(tokens[start - 1].lower) {
+                start -= 1
+            }
+            guard start < span.lowerBound else { return [] }
+            var range = start..<span.lowerBound
+            if trigger.frame == .beforeClause {
+                range = start..<phrases.end(in: tokens, from: span.upperBound)
+            }
+            let trimmed = ObjectPhrase.trimmed(range, tokens)
+            objects.append((predicate, .entity(topic(trimmed, reader: reader)), trimmed))
+            evidenceStart = start
+            evidenceEnd = max(range.upperBound, span.upperBound)
+            subjectLimit = start
+        case .party, .partyAction, .partyReason, .partyTopic:
+            var start = span.upperBound
+            while start < tokens.count, ["the", "a", "an"].contains(tokens[start].lower), reader.mention(startingAt: start) == nil { start += 1 }
+            let party: (entities: [EntityRef], range: Range<Int>)
+            if let mention = reader.mention(startingAt: start) {
+                party = (resolve(mention, reader: reader, discourse: discourse), mention.tokens)
+            } else {
+                let end = phrases.end(in: tokens, from: start, stopAt: ["to", "for", "on", "about", "not"])
+                guard end > start else { return [] }
+                party = ([topic(start..<end, reader: reader)], start..<end)
+            }
+            evidenceEnd = party.range.upperBound
+            for entity in party.entities { objects.append((predicate, .entity(entity), party.range)) }
+            var rest = party.range.upperBound
+            let second: String? = switch trigger.frame {
+            case .partyAction: "urgesAction"
+            case .partyReason: "expressesGratitudeFor"
+            case .partyTopic: "briefsAbout"
+            default: nil
+            }
+            let linkers: Set<String> = switch trigger.frame {
+            case .partyAction: ["to", "not"]
+            case .partyReason: ["for"]
+            case .partyTopic: ["on", "about"]
+            default: []
+            }
+            if let second, rest < tokens.count, linkers.contains(tokens[rest].lower) {
+                if tokens[rest].lower != "not" { rest += 1 }
+                let end = phrases.end(in: tokens, from: rest)
+                if end > rest {
+                    let range = ObjectPhrase.trimmed(rest..<end, tokens)
+                    objects.append((second, .entity(topic(range, reader: reader)), range))
+                    evidenceEnd = end
+                }
+            }
+        case .phone, .meeting, .request, .requestLatter:
+            return []
+        }
+        guard !objects.isEmpty else { return [] }
+
+        // Then the subject.
+        var subjects: [EntityRef] = []
+        var subjectStart: Int?
+        switch trigger.subject {
+        case .event:
+            subjects = [event]
+        case .speaker:
+            subjects = reader.speaker.isEmpty ? discourse.speaker.map { [$0] } ?? [] : reader.speaker
+        case .nearest:
+            if let found = nearestSubject(before: subjectLimit, reader: reader, discourse: discourse) {
+                subjects = found.entities
+                subjectStart = found.start
+            } else {
+                subjects = reader.speaker.isEmpty ? discourse.speaker.map { [$0] } ?? [] : reader.speaker
+            }
+        }
+        // Positions are the parties': third persons quoted in passing are not subjects.
+        if !discourse.participants.isEmpty {
+            subjects = subjects.filter { $0.kind != .person || discourse.participants.contains($0) }
+        }
+        guard !subjects.isEmpty else { return [] }
+        if let subjectStart, subjectStart < evidenceStart { evidenceStart = subjectStart }
+        reader.consumed.append(span.lowerBound..<evidenceEnd)
+        if subjects.count == 1, subjects[0].kind == .person { discourse.speaker = subjects[0] }
+
+        let evidence = reader.text(evidenceStart..<evidenceEnd)
+        var facts: [Fact] = []
+        for subject in subjects {
+            for object in objects where object.object != .entity(subject) {
+                facts.append(Fact(subject: subject, predicate: object.predicate, object: object.object,
+                                  evidence: evidence, sentence: reader.sentence.number))
+            }
+        }
+        return facts
+    }
+
+    /// The actor named nearest before `limit` that can be a subject: not inside a relative clause
+    /// or an earlier object, not possessive, not after a preposition; "A and B" gives both.
+    private func nearestSubject(before limit: Int, reader: SentenceReader, discourse: Discourse) -> (entities: [EntityRef], start: Int)? {
+        let tokens = reader.tokens
+        func eligible(_ m: Mention) -> Bool {
+            guard m.canAct, !reader.isMasked(m.tokens.lowerBound), !reader.isConsumed(m.tokens.lowerBound) else { return false }
+            if tokens[m.tokens.upperBound - 1].isPossessive { return false }
+            if m.tokens.upperBound < tokens.count, tokens[m.tokens.upperBound].lower == "of" { return false }
+            let before = m.role?.tokens.lowerBound ?? m.tokens.lowerBound
+            if before > 0, prepositions.contains(tokens[before - 1].lower) { return false }
+            return true
+        }
+        guard let mention = reader.mentions.last(where: { $0.tokens.upperBound <= limit && eligible($0) }) else { return nil }
+        var entities = resolve(mention, reader: reader, discourse: discourse)
+        var start = mention.role?.tokens.lowerBound ?? mention.tokens.lowerBound
+        let first = mention.role?.tokens.lowerBound ?? mention.tokens.lowerBound
+        if first > 0, tokens[first - 1].lower == "and",
+           let other = reader.mentions.last(where: { $0.tokens.upperBound == first - 1 }), eligible(other) {
+            entities = resolve(other, reader: reader, discourse: discourse) + entities
+            start = other.role?.tokens.lowerBound ?? other.tokens.lowerBound
+        }
+        guard !entities.isEmpty else { return nil }
+        return (entities, start)
+    }
+
+    // MARK: Objects
+
+    /// The entity an object phrase names: an actor named by the whole phrase, a lexicon topic
+    /// the phrase ends with (after at most two words such as "implementing"), "bilateral ties"
+    /// as the participants' relations, or a new topic labelled with the phrase.
+    private func objectEntity(_ range: Range<Int>, reader: SentenceReader, discourse: Discourse) -> (entity: EntityRef, range: Range<Int>) {
+        let tokens = reader.tokens
+        if let mention = reader.mention(startingAt: range.lowerBound), mention.tokens.upperBound == range.upperBound,
+           let entity = resolve(mention, reader: reader, discourse: discourse).first {
+            return (entity, range)
+        }
+        // A known topic at the start of the phrase or after a verb or two.
+        for start in range.lowerBound..<min(range.upperBound, range.lowerBound + 3) {
+            if start > range.lowerBound, !(determiners.contains(tokens[start].lower) || start == range.lowerBound + 1) { continue }
+            if let mention = reader.mention(startingAt: start), let entity = mention.entity, entity.kind == .topic {
+                return (entity, range.lowerBound..<mention.tokens.upperBound)
+            }
+        }
+        let words = tokens[range].filter(\.isWord).map(\.lower)
+        if words == ["bilateral", "ties"] || words == ["bilateral", "relations"] || words == ["bilateral", "relationship"],
+           let relation = relations(discourse) {
+            return (relation, range)
+        }
+        return (topic(range, reader: reader), range)
+    }
+
+    /// A topic labelled with the phrase's text.
+    private func topic(_ range: Range<Int>, reader: SentenceReader) -> EntityRef {
+        let trimmed = ObjectPhrase.trimmed(range, reader.tokens)
+        let label = reader.text(trimmed)
+        if let known = discourse(known: label) { return known }
+        return EntityRef(label: label, kind: .topic)
+    }
+
+    private func discourse(known label: String) -> EntityRef? {
+        lexicon.entity(labelled: label).map { EntityRef(label: $0.label, kind: $0.kind) }
+    }
+
+    /// "China-US relations" from the countries the participants represent.
+    private func relations(_ discourse: Discourse) -> EntityRef? {
+        var countries: [String] = []
+        for person in discourse.participants {
+            if let country = discourse.table.represents[person.label], !countries.contains(country) { countries.append(country) }
+        }
+        guard countries.count == 2 else { return nil }
+        let short = countries.map { name -> String in
+            if let entity = lexicon.entity(labelled: name), let alias = entity.aliases.first(where: { $0.count <= 3 && $0.uppercased() == $0 }) { return alias }
+            return name
+        }
+        return discourse.table.entity("\(short[0])-\(short[1]) relations") ?? EntityRef(label: "\(short[0])-\(short[1]) relations", kind: .topic)
+    }
+
+    /// A list of topics ("A, B and the C") split into its items.
+    private func topicList(_ range: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in range {
+            let token = tokens[index]
+            let split = token.text == "," || (token.lower == "and" && index > start && !Self.looksAdjectival(tokens[index - 1].lower))
+            if split {
+                if index > start { parts.append(ObjectPhrase.trimmed(start..<index, tokens)) }
+                start = index + 1
+                if token.text == ",", index + 1 < range.upperBound, tokens[index + 1].lower == "and" { start += 1 }
+            }
+        }
+        if start < range.upperBound { parts.append(ObjectPhrase.trimmed(start..<range.upperBound, tokens)) }
+        return parts.filter { !$0.isEmpty && tokens[$0].contains(where: \.isWord) }
+    }
+
+    static func looksAdjectival(_ word: String) -> Bool {
+        ["al", "ic", "ive", "ous", "ent", "ant", "ble", "ful", "less", "ing", "ary", "ern"].contains { word.hasSuffix($0) }
+    }
+
+    // MARK: Mentions
+
+    /// "Wang said that Kissinger …": the speaker mentions a third person named right after.
+    private func mentionsFallback(_ reader: SentenceReader, discourse: Discourse, existing: [Fact]) -> [Fact] {
+        guard let speakerMention = reader.speakerMention, reader.speaker.count == 1 else { return [] }
+        let speaker = reader.speaker[0]
+        var next = speakerMention.tokens.upperBound
+        while next < reader.tokens.count, speech.longest(in: reader.tokens, at: next) != nil || ["also", "that"].contains(reader.tokens[next].lower) { next += 1 }
+        guard let mention = reader.mention(startingAt: next), let person = mention.entity, person.kind == .person,
+              !discourse.participants.contains(person), !existing.contains(where: { $0.object == .entity(person) }) else { return [] }
+        let end = phrases.end(in: reader.tokens, from: mention.tokens.upperBound)
+        return [Fact(subject: speaker, predicate: "mentions", object: .entity(person),
+                     evidence: reader.text(speakerMention.tokens.lowerBound..<end), sentence: reader.sentence.number)]
+    }
+}

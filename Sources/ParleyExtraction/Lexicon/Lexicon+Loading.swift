@@ -1,0 +1,117 @@
+import ParleyRDF
+
+/// A lexicon file that is missing or malformed, named by file and line.
+public struct LexiconError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public var description: String {
+        line > 0 ? "\(file):\(line): error: \(message)" : "\(file): error: \(message)"
+    }
+}
+
+extension Lexicon {
+    /// The files of `schema/lexicon/`, in the order they are read.
+    public static let fileNames = ["entities.tsv", "roles.tsv", "triggers.tsv", "references.tsv",
+                                   "hedges.tsv", "boilerplate.tsv", "phrase-ends.tsv", "speech-verbs.tsv"]
+
+    /// Loads the lexicon from a directory holding the files of `schema/lexicon/` (tab-separated,
+    /// `#` starts a comment line, `|` separates list items).
+    public init(directory: String) throws {
+        func rows(_ name: String) throws -> [(line: Int, columns: [String])] {
+            let path = directory + "/" + name
+            let text = try TextFile.read(path)
+            var result: [(Int, [String])] = []
+            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                result.append((index + 1, trimmed.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)))
+            }
+            return result
+        }
+        func list(_ column: [String], _ index: Int) -> [String] {
+            guard index < column.count else { return [] }
+            return column[index].split(separator: "|").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        func field(_ column: [String], _ index: Int) -> String? {
+            guard index < column.count else { return nil }
+            let value = column[index].trimmingSpaces
+            return value.isEmpty ? nil : value
+        }
+
+        var entities: [LexiconEntity] = []
+        for (line, columns) in try rows("entities.tsv") {
+            guard let label = field(columns, 0), let kindText = field(columns, 1), let kind = EntityKind(rawValue: kindText) else {
+                throw LexiconError(file: "entities.tsv", line: line, message: "expected LABEL<tab>KIND (person, country, organisation, topic or place)")
+            }
+            entities.append(LexiconEntity(label: label, kind: kind, aliases: list(columns, 2),
+                                          demonyms: list(columns, 3), represents: field(columns, 4)))
+        }
+        var roles: [RolePhrase] = []
+        for (line, columns) in try rows("roles.tsv") {
+            guard let phrase = field(columns, 0) else {
+                throw LexiconError(file: "roles.tsv", line: line, message: "expected PHRASE<tab>ROLE")
+            }
+            roles.append(RolePhrase(phrase: phrase, role: field(columns, 1) ?? phrase, impliedCountry: field(columns, 2)))
+        }
+        var triggers: [TriggerPhrase] = []
+        for (line, columns) in try rows("triggers.tsv") {
+            guard let predicate = field(columns, 0), let phrase = field(columns, 1),
+                  let frame = field(columns, 2).flatMap(TriggerFrame.init(rawValue:)) else {
+                throw LexiconError(file: "triggers.tsv", line: line, message: "expected PREDICATE<tab>PHRASE<tab>FRAME[<tab>SUBJECT]")
+            }
+            guard let subject = TriggerSubject(rawValue: field(columns, 3) ?? "nearest") else {
+                throw LexiconError(file: "triggers.tsv", line: line, message: "subject must be nearest, speaker or event")
+            }
+            triggers.append(TriggerPhrase(predicate: predicate, phrase: phrase, frame: frame, subject: subject))
+        }
+        var references: [(String, ReferenceTarget)] = []
+        for (line, columns) in try rows("references.tsv") {
+            guard let phrase = field(columns, 0), let target = field(columns, 1) else {
+                throw LexiconError(file: "references.tsv", line: line, message: "expected PHRASE<tab>TARGET")
+            }
+            let parsed: ReferenceTarget
+            switch target {
+            case "speaker": parsed = .speaker
+            case "latter": parsed = .latter
+            case "former": parsed = .former
+            case "participants": parsed = .participants
+            default:
+                if target.hasPrefix("role:") { parsed = .role(String(target.dropFirst(5))) }
+                else if target.hasPrefix("country:") { parsed = .entity(String(target.dropFirst(8))) }
+                else { throw LexiconError(file: "references.tsv", line: line, message: "unknown target '\(target)'") }
+            }
+            references.append((phrase, parsed))
+        }
+        var hedges: [(String, HedgeEffect)] = []
+        for (line, columns) in try rows("hedges.tsv") {
+            guard let phrase = field(columns, 0), let effect = field(columns, 1).flatMap(HedgeEffect.init(rawValue:)) else {
+                throw LexiconError(file: "hedges.tsv", line: line, message: "expected PHRASE<tab>skip|negate")
+            }
+            hedges.append((phrase, effect))
+        }
+        var boilerplate: [(BoilerplateKind, String)] = []
+        for (line, columns) in try rows("boilerplate.tsv") {
+            guard let kind = field(columns, 0).flatMap(BoilerplateKind.init(rawValue:)), let prefix = field(columns, 1) else {
+                throw LexiconError(file: "boilerplate.tsv", line: line, message: "expected junk|meta|caption<tab>PREFIX")
+            }
+            boilerplate.append((kind, prefix))
+        }
+        // Phrase ends keep their leading comma or space, so they are not trimmed.
+        let ends = try rows("phrase-ends.tsv").compactMap { $0.columns.first }.filter { !$0.isEmpty }
+        let speech = try rows("speech-verbs.tsv").compactMap { $0.columns.first?.trimmingSpaces }.filter { !$0.isEmpty }
+        self.init(entities: entities, roles: roles, triggers: triggers, references: references,
+                  hedges: hedges, boilerplate: boilerplate, phraseEnds: ends, speechVerbs: speech)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first == " " || first == "\t" || first == "\u{A0}" { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last == " " || last == "\t" || last == "\u{A0}" || last == "\r" { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,52 @@
+/// Everything the extractor knows about the world, as data: entities with aliases and demonyms,
+/// roles, trigger phrases per predicate, reference words, hedges, boilerplate lines, the words
+/// that end an object phrase and the verbs that report speech. Load it from `schema/lexicon/` with `Lexicon(directory:)`; nothing
+/// in the extractor is keyed to particular readouts.
+public struct Lexicon: Sendable {
+    public var entities: [LexiconEntity]
+    public var roles: [RolePhrase]
+    public var triggers: [TriggerPhrase]
+    public var references: [(phrase: String, target: ReferenceTarget)]
+    public var hedges: [(phrase: String, effect: HedgeEffect)]
+    public var boilerplate: [(kind: BoilerplateKind, prefix: String)]
+    public var phraseEnds: [String]
+    public var speechVerbs: [String]
+
+    /// Entities by label.
+    let byLabel: [String: Int]
+    /// Country entity index by demonym ("Omani" → Oman).
+    let demonyms: [String: Int]
+
+    public init(entities: [LexiconEntity], roles: [RolePhrase], triggers: [TriggerPhrase],
+                references: [(phrase: String, target: ReferenceTarget)] = [],
+                hedges: [(phrase: String, effect: HedgeEffect)] = [],
+                boilerplate: [(kind: BoilerplateKind, prefix: String)] = [],
+                phraseEnds: [String] = [], speechVerbs: [String] = []) {
+        self.entities = entities
+        self.roles = roles.sorted { $0.phrase.count > $1.phrase.count }
+        self.triggers = triggers
+        self.references = references
+        self.hedges = hedges
+        self.boilerplate = boilerplate
+        self.phraseEnds = phraseEnds
+        self.speechVerbs = speechVerbs
+        var byLabel: [String: Int] = [:]
+        var demonyms: [String: Int] = [:]
+        for (index, entity) in entities.enumerated() {
+            byLabel[entity.label] = byLabel[entity.label] ?? index
+            for demonym in entity.demonyms where demonyms[demonym] == nil { demonyms[demonym] = index }
+        }
+        self.byLabel = byLabel
+        self.demonyms = demonyms
+    }
+
+    /// The entity with this canonical label.
+    public func entity(labelled label: String) -> LexiconEntity? {
+        byLabel[label].map { entities[$0] }
+    }
+
+    /// The country or organisation an adjective names ("Omani" → Oman).
+    public func entity(forDemonym word: String) -> LexiconEntity? {
+        demonyms[word].map { entities[$0] }
+    }
+}

@@ -1,0 +1,45 @@
+/// Splits one line into sentences. A sentence ends at ".", "!" or "?" (plus closing quotes or
+/// brackets) followed by white space, except after an initial ("J."), a listed abbreviation
+/// ("Dec.", "Mr.") or when the next word starts with a lower-case letter ("the U.S. embassy").
+public enum SentenceSplitter {
+    /// Abbreviations whose period does not end a sentence.
+    static let abbreviations: Set<String> = [
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "No", "vs", "etc", "Amb", "Prof",
+    ]
+
+    public static func split(_ line: String) -> [String] {
+        let scalars = Array(line.unicodeScalars)
+        var sentences: [String] = []
+        var start = 0
+        var i = 0
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{A0}" }
+        func isCloser(_ s: Unicode.Scalar) -> Bool { "\"'”’)]»".unicodeScalars.contains(s) }
+        while i < scalars.count {
+            let s = scalars[i]
+            guard s == "." || s == "!" || s == "?" else { i += 1; continue }
+            var end = i + 1
+            while end < scalars.count, isCloser(scalars[end]) { end += 1 }
+            guard end < scalars.count, isSpace(scalars[end]) else { i = end; continue }
+            var next = end
+            while next < scalars.count, isSpace(scalars[next]) { next += 1 }
+            if s == ".", !endsSentence(scalars, period: i, nextWord: next) { i = end; continue }
+            let text = String(String.UnicodeScalarView(scalars[start..<end])).trimmingSpaces
+            if !text.isEmpty { sentences.append(text) }
+            start = next
+            i = next
+        }
+        let rest = start < scalars.count ? String(String.UnicodeScalarView(scalars[start...])).trimmingSpaces : ""
+        if !rest.isEmpty { sentences.append(rest) }
+        return sentences
+    }
+
+    private static func endsSentence(_ scalars: [Unicode.Scalar], period: Int, nextWord: Int) -> Bool {
+        if nextWord < scalars.count, scalars[nextWord].properties.isLowercase { return false }
+        var wordStart = period
+        while wordStart > 0, scalars[wordStart - 1].properties.isAlphabetic || scalars[wordStart - 1] == "." { wordStart -= 1 }
+        let word = String(String.UnicodeScalarView(scalars[wordStart..<period]))
+        if word.count == 1, let first = word.unicodeScalars.first, first.properties.isUppercase { return false }
+        return !abbreviations.contains(word)
+    }
+}
