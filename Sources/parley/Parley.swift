@@ -13,7 +13,7 @@ struct Parley: ParsableCommand {
             The store is a directory: --db PATH, else $PARLEY_DB, else ./parley.db.
             A missing or empty directory becomes a new store.
             """,
-        subcommands: [LoadCommand.self, ExportCommand.self, QueryCommand.self, UpdateCommand.self, StatsCommand.self, GraphsCommand.self])
+        subcommands: [LoadCommand.self, ExportCommand.self, QueryCommand.self, UpdateCommand.self, StatsCommand.self, GraphsCommand.self, IngestCommand.self, FactsCommand.self])
 
     /// Runs the command; usage errors exit with status 2, other failures with 1.
     static func main() {

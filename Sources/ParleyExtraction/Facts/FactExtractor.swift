@@ -249,7 +249,6 @@ struct FactExtractor {
         }
         // A known topic at the start of the phrase or after a verb or two.
         for start in range.lowerBound..<min(range.upperBound, range.lowerBound + 3) {
-            if start > range.lowerBound, !(determiners.contains(tokens[start].lower) || start == range.lowerBound + 1) { continue }
             if let mention = reader.mention(startingAt: start), let entity = mention.entity, entity.kind == .topic {
                 return (entity, range.lowerBound..<mention.tokens.upperBound)
             }
@@ -281,9 +280,11 @@ struct FactExtractor {
             if let country = discourse.table.represents[person.label], !countries.contains(country) { countries.append(country) }
         }
         guard countries.count == 2 else { return nil }
+        // One-word names as they are ("China"), longer ones by their short form ("US").
         let short = countries.map { name -> String in
-            if let entity = lexicon.entity(labelled: name), let alias = entity.aliases.first(where: { $0.count <= 3 && $0.uppercased() == $0 }) { return alias }
-            return name
+            guard name.contains(" "), let entity = lexicon.entity(labelled: name),
+                  let alias = entity.aliases.first(where: { $0.count <= 3 && $0.uppercased() == $0 }) else { return name }
+            return alias
         }
         return discourse.table.entity("\(short[0])-\(short[1]) relations") ?? EntityRef(label: "\(short[0])-\(short[1]) relations", kind: .topic)
     }
