@@ -58,7 +58,7 @@ public enum DateFinder {
     /// The first "Month D[, YYYY]" or "D Month [YYYY]" in `text`; without a year in the text,
     /// `defaultYear` is used (and with none, nothing is found).
     public static func find(in text: String, defaultYear: Int?) -> Found? {
-        let tokens = Tokenizer.tokens(text)
+        let tokens = Tokenizer.tokens(text).filter(\.isWord)
         for (i, token) in tokens.enumerated() {
             let word = token.text.lowercased().trimmingCharacters(".")
             if let month = months[word], word.count >= 3, i + 1 < tokens.count, let day = Int(tokens[i + 1].text), (1...31).contains(day) {
@@ -67,7 +67,7 @@ public enum DateFinder {
                 var end = tokens[i + 1].range.upperBound
                 var year: Int?
                 if i + 2 < tokens.count, let y = Int(tokens[i + 2].text), (1900...2100).contains(y),
-                   text[end..<tokens[i + 2].range.lowerBound].trimmingSpaces.allSatisfy({ $0 == "," }) {
+                   text[end..<tokens[i + 2].range.lowerBound].trimmingSpaces.allSatisfy({ $0 == "," || $0 == "." }) {
                     year = y
                     end = tokens[i + 2].range.upperBound
                 }
