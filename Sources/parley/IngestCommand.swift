@@ -50,6 +50,10 @@ struct IngestCommand: ParsableCommand {
                 failed += 1
                 continue
             }
+            if files.isEmpty {
+                Terminal.standardError.write("\(path): error: a folder without readouts (*.txt files)\n")
+                failed += 1
+            }
             for file in files {
                 do {
                     let report = try ingester.ingest(path: file)
