@@ -50,7 +50,9 @@ let package = Package(
         .testTarget(name: "ParleyRDFTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
         .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyTestSupport"]),
         .testTarget(name: "ParleySPARQLTests", dependencies: ["ParleySPARQL", "ParleyTestSupport"]),
-        .testTarget(name: "ParleyExtractionTests", dependencies: ["ParleyExtraction", "ParleyTestSupport"]),
+        .testTarget(
+            name: "ParleyExtractionTests", dependencies: ["ParleyExtraction", "ParleyTestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ParleyShellTests", dependencies: ["ParleyShell", "parley", "ParleyTestSupport"]),
         .testTarget(name: "ParleyQueryTests", dependencies: ["ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyTestSupport"]),
         .testTarget(
