@@ -12,16 +12,20 @@ public final class OutputSink {
     /// Set when a write failed (disk full, closed pipe); later writes are dropped.
     public private(set) var failed = false
 
-    public init(fd: Int32, ownsDescriptor: Bool = false) {
+    /// Whether every write goes out at once (standard error, and error files in tests).
+    private let unbuffered: Bool
+
+    public init(fd: Int32, ownsDescriptor: Bool = false, unbuffered: Bool? = nil) {
         self.fd = fd
         self.ownsDescriptor = ownsDescriptor
+        self.unbuffered = unbuffered ?? (fd == 2)
     }
 
     /// Opens (creating or truncating) a file for writing.
-    public static func file(_ path: String) throws -> OutputSink {
+    public static func file(_ path: String, unbuffered: Bool = false) throws -> OutputSink {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw ShellError.cannotOpen(path, String(cString: strerror(errno))) }
-        return OutputSink(fd: fd, ownsDescriptor: true)
+        return OutputSink(fd: fd, ownsDescriptor: true, unbuffered: unbuffered)
     }
 
     /// Whether the descriptor is a terminal.
@@ -29,13 +33,13 @@ public final class OutputSink {
 
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if fd == 2 || buffer.count >= 1 << 20 { flush() }
+        if unbuffered || buffer.count >= 1 << 20 { flush() }
     }
 
     /// Appends bytes through `body`, flushing when the buffer is large.
     public func append(_ body: (inout [UInt8]) -> Void) {
         body(&buffer)
-        if fd == 2 || buffer.count >= 1 << 20 { flush() }
+        if unbuffered || buffer.count >= 1 << 20 { flush() }
     }
 
     public func flush() {

@@ -201,6 +201,7 @@ public final class Shell {
 
     /// A note on standard error (updates, loads, capped results, hints).
     func note(_ text: String) {
+        output.flush()  // so the note follows the rows it is about
         errors.write(palette.dim + text + palette.reset + "\n")
     }
 
@@ -215,8 +216,10 @@ public final class Shell {
         if let syntax {
             let line = statement.origin.line + syntax.position.line - 1
             if configuration.interactive {
-                lines.append(palette.red + "error:" + palette.reset + " " + syntax.message)
-                lines.append(syntax.rendered(source: statement.text))
+                // The line with a caret and the message under it.
+                let snippet = syntax.rendered(source: statement.text).split(separator: "\n", omittingEmptySubsequences: false)
+                lines.append(String(snippet[0]))
+                lines += snippet.dropFirst().map { palette.red + $0 + palette.reset }
             } else {
                 let file = statement.origin.file.map { "\($0):" } ?? ""
                 lines.append("\(file)\(line):\(syntax.position.column): error: \(syntax.message)")
@@ -248,7 +251,10 @@ public final class Shell {
             default: message = "\(error)"
             }
             if message.hasPrefix("error: ") { message.removeFirst(7) }
-            lines.append(place + palette.red + "error:" + palette.reset + " " + message)
+            // After Ctrl-C the terminal shows ^C: start a line of our own.
+            let interrupted = error is ShellInterruption || (error as? QueryError).map { if case .cancelled = $0 { true } else { false } } ?? false
+            let lead = configuration.interactive && interrupted ? "\n" : ""
+            lines.append(lead + place + palette.red + "error:" + palette.reset + " " + message)
         }
         errors.write(lines.joined(separator: "\n") + "\n")
     }

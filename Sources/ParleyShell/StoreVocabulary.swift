@@ -16,6 +16,8 @@ public struct StoreVocabulary: Sendable {
     public var classes: [(iri: String, count: Int)]
     /// Entities and their labels (at most ``labelLimit``).
     public var labels: [(iri: String, label: String)]
+    /// Other IRIs in subject or object position (at most ``labelLimit``), for suggestions.
+    public var entities: [String] = []
 
     /// How many labels completion keeps.
     public static let labelLimit = 50_000
@@ -38,7 +40,8 @@ public struct StoreVocabulary: Sendable {
                 var rows: [(Term, Term)] = []
                 guard case .solutions(let solutions) = result else { return rows }
                 while let row = try solutions.next() {
-                    if let a = row[0], let b = row[1] { rows.append((a, b)) }
+                    // A one-column query gives its term twice.
+                    if let a = row.first ?? nil, let b = row.count > 1 ? row[1] : a { rows.append((a, b)) }
                 }
                 return rows
             }
@@ -55,14 +58,22 @@ public struct StoreVocabulary: Sendable {
             guard case .iri(let iri) = row.0, case .literal(let label) = row.1 else { return nil }
             return (iri, label.lexical)
         }
-        return StoreVocabulary(prefixes: try engine.store.prefixes(), predicates: predicates, classes: classes, labels: labels)
+        let entities: [String] = try pairs("""
+            SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION { ?s ?p ?x } FILTER(isIRI(?x)) } LIMIT \(labelLimit)
+            """).compactMap { row in
+            guard case .iri(let iri) = row.0 else { return nil }
+            return iri
+        }
+        var vocabulary = StoreVocabulary(prefixes: try engine.store.prefixes(), predicates: predicates, classes: classes, labels: labels)
+        vocabulary.entities = entities
+        return vocabulary
     }
 
     /// Every IRI the vocabulary knows: predicates, classes and labelled entities.
     public var iris: [String] {
         var seen: Set<String> = []
         var result: [String] = []
-        for iri in predicates.map(\.iri) + classes.map(\.iri) + labels.map(\.iri) where seen.insert(iri).inserted {
+        for iri in predicates.map(\.iri) + classes.map(\.iri) + labels.map(\.iri) + entities where seen.insert(iri).inserted {
             result.append(iri)
         }
         return result
