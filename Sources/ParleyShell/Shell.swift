@@ -76,9 +76,11 @@ public final class Shell {
     @discardableResult
     public func execute(_ statement: Statement) -> Bool {
         cancellation.reset()
+        // `.once FILE` takes the next statement's result: the one after the `.once` itself.
+        let onceBefore = once
         defer {
             output.flush()
-            if let file = once { file.flush(); once = nil }
+            if let file = once, file === onceBefore { file.flush(); once = nil }
             screen.flush()
         }
         do {
