@@ -1,5 +1,6 @@
 import ArgumentParser
 import ParleyRDF
+import ParleyShell
 import ParleyStore
 #if canImport(Glibc)
 import Glibc
@@ -86,53 +87,6 @@ struct LoadCommand: ParsableCommand {
                 PrefixRecordingTurtleReader(parser: TurtleParser(source: try AnyByteSource.open(path: file), baseIRI: baseIRI), box: box)
             }, prefixes: { box.prefixes })
         }
-    }
-}
-
-/// Keeps the prefixes a Turtle document declared, for saving after the load.
-final class PrefixBox {
-    var prefixes: [(prefix: String, iri: String)] = []
-}
-
-/// A Turtle reader that hands its prefixes to a box when it has read the document.
-struct PrefixRecordingTurtleReader: QuadReader {
-    var parser: TurtleParser<AnyByteSource>
-    let box: PrefixBox
-
-    mutating func read(_ body: (EncodedQuad) throws -> Void) throws {
-        try parser.read(body)
-        box.prefixes = parser.prefixes
-    }
-}
-
-/// `file:` IRIs for local paths, the default base of a Turtle file.
-enum FileIRI {
-    static func make(for path: String) -> String {
-        var absolute = path
-        if !path.hasPrefix("/") {
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            func text(_ buffer: [CChar]) -> String {
-                String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            }
-            if realpath(path, &buffer) != nil {
-                absolute = text(buffer)
-            } else if getcwd(&buffer, buffer.count) != nil {
-                absolute = text(buffer) + "/" + path
-            }
-        }
-        var iri = Array("file://".utf8)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in absolute.utf8 {
-            // Keep what an IRI path allows (non-ASCII included); percent-encode the rest.
-            let allowed = byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-                || "/-._~!$&'()*+,;=:@".utf8.contains(byte)
-            if allowed {
-                iri.append(byte)
-            } else {
-                iri += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-        }
-        return String(decoding: iri, as: UTF8.self)
     }
 }
 

@@ -11,9 +11,12 @@ struct Parley: ParsableCommand {
         abstract: "A knowledge-graph store for diplomatic readouts, on LMDB.",
         discussion: """
             The store is a directory: --db PATH, else $PARLEY_DB, else ./parley.db.
-            A missing or empty directory becomes a new store.
+            A missing or empty directory becomes a new store. Without a subcommand, parley opens the
+            prompt (see 'parley repl --help').
             """,
-        subcommands: [LoadCommand.self, ExportCommand.self, QueryCommand.self, UpdateCommand.self, StatsCommand.self, GraphsCommand.self, IngestCommand.self, FactsCommand.self])
+        subcommands: [ReplCommand.self, RunCommand.self, LoadCommand.self, ExportCommand.self, QueryCommand.self, UpdateCommand.self,
+                      IngestCommand.self, FactsCommand.self, StatsCommand.self, GraphsCommand.self],
+        defaultSubcommand: ReplCommand.self)
 
     /// Runs the command; usage errors exit with status 2, other failures with 1.
     static func main() {
