@@ -11,7 +11,7 @@ struct Parley: ParsableCommand {
         abstract: "A knowledge-graph store for diplomatic readouts, on LMDB.",
         discussion: """
             The store is a directory: --db PATH, else $PARLEY_DB, else ./parley.db.
-            A missing or empty directory becomes a new store. Without a subcommand, parley opens the
+            A missing or empty directory becomes a new store. Without a subcommand, parley opens the \
             prompt (see 'parley repl --help').
             """,
         subcommands: [ReplCommand.self, RunCommand.self, LoadCommand.self, ExportCommand.self, QueryCommand.self, UpdateCommand.self,
