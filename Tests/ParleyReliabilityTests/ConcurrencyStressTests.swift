@@ -12,7 +12,7 @@ import Glibc
     static let countQuery = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
 
     static func count(_ result: ParleyProcess.Result) -> Int? {
-        result.stdout.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        result.stdout.split(whereSeparator: \.isNewline).last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     @Test("queries in a loop during loads and updates see only committed counts, never block or fail")

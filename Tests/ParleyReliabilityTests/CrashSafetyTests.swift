@@ -131,7 +131,7 @@ struct InterruptedWrite: Sendable, CustomTestStringConvertible {
             // It answers a query with the same count ...
             let count = try ParleyProcess.run(["query", "--db", victim, "--format", "csv", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"])
             #expect(count.status == 0, "\(count.stderr)")
-            #expect(count.stdout.split(separator: "\n").last.map(String.init)?.trimmingCharacters(in: .whitespacesAndNewlines) == "\(state.lines.count)")
+            #expect(count.stdout.split(whereSeparator: \.isNewline).last.map(String.init)?.trimmingCharacters(in: .whitespacesAndNewlines) == "\(state.lines.count)")
             // ... and takes a new write: the dead writer's lock and reader slot are recovered.
             let next = try Reliability.start(["update", "--db", victim, "INSERT DATA { <urn:after> <urn:crash> \(kill) }"])
             #expect(Reliability.wait(next, atMost: 60), "a write after the kill hangs")

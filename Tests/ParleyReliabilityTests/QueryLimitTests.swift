@@ -39,6 +39,7 @@ import Glibc
         let query = try Reliability.start(["query", "--db", db, "--format", "tsv", Self.countCrossProduct])
         usleep(800_000)
         #expect(query.isRunning)
+        report("signal state: " + ((try? String(contentsOfFile: "/proc/\(query.processIdentifier)/status", encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.hasPrefix("Sig") }.joined(separator: " "))
         kill(query.processIdentifier, signal)
         #expect(Reliability.wait(query, atMost: 5), "the query ignores signal \(signal)")
         let write = try Reliability.start(["update", "--db", db, "INSERT DATA { <urn:a> <urn:b> <urn:c> }"])
