@@ -81,8 +81,8 @@ import Glibc
         let extra = dir.write("extra.nt", Reliability.nTriples(n, tag: "extra"))
         let update = try Reliability.start(["update", "--db", db, "INSERT { ?s <http://ex.org/copy> ?o } WHERE { ?s <http://ex.org/base/p3> ?o }"])
         let load = try Reliability.start(["load", "--db", db, extra])
-        #expect(Reliability.wait(update, atMost: 120))
-        #expect(Reliability.wait(load, atMost: 120))
+        #expect(update.wait(atMost: 120))
+        #expect(load.wait(atMost: 120))
         #expect(update.terminationStatus == 0)
         #expect(load.terminationStatus == 0)
         let copied = (0..<n).filter { $0 % 17 == 3 }.count

@@ -39,11 +39,10 @@ import Glibc
         let query = try Reliability.start(["query", "--db", db, "--format", "tsv", Self.countCrossProduct])
         usleep(800_000)
         #expect(query.isRunning)
-        report("signal state: " + ((try? String(contentsOfFile: "/proc/\(query.processIdentifier)/status", encoding: .utf8)) ?? "").split(separator: "\n").filter { $0.hasPrefix("Sig") }.joined(separator: " "))
-        kill(query.processIdentifier, signal)
-        #expect(Reliability.wait(query, atMost: 5), "the query ignores signal \(signal)")
+        query.signal(signal)
+        #expect(query.wait(atMost: 5), "the query ignores signal \(signal)")
         let write = try Reliability.start(["update", "--db", db, "INSERT DATA { <urn:a> <urn:b> <urn:c> }"])
-        #expect(Reliability.wait(write, atMost: 30))
+        #expect(write.wait(atMost: 30))
         #expect(write.terminationStatus == 0)
     }
 
@@ -51,9 +50,12 @@ import Glibc
     func boundedMemory() throws {
         let dir = TemporaryDirectory("parley-rss")
         let db = try Self.store(dir)
-        let pipe = Pipe()
-        let query = try Reliability.start(["query", "--db", db, "--format", "tsv", Self.crossProduct], stdout: pipe)
-        let reader = pipe.fileHandleForReading
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        let query = try Reliability.start(["query", "--db", db, "--format", "tsv", Self.crossProduct], stdout: fds[1])
+        close(fds[1])
+        let reader = FileHandle(fileDescriptor: fds[0], closeOnDealloc: false)
         var bytes = 0
         var samples: [Int] = []
         let seconds = 3.0 * Double(min(Reliability.scale, 5))
@@ -63,13 +65,13 @@ import Glibc
             let chunk = reader.readData(ofLength: 1 << 16)
             if chunk.isEmpty { break }
             bytes += chunk.count
-            if Date() >= nextSample, let rss = Reliability.residentKiB(query.processIdentifier) {
+            if Date() >= nextSample, let rss = Reliability.residentKiB(query.pid) {
                 samples.append(rss)
                 nextSample = Date().addingTimeInterval(0.5)
             }
         }
-        try reader.close()  // as `| head` does
-        #expect(Reliability.wait(query, atMost: 10), "the query goes on after its output closed")
+        close(fds[0])  // as `| head` does
+        #expect(query.wait(atMost: 10), "the query goes on after its output closed")
         try #require(samples.count >= 2)
         let first = samples[0], peak = samples.max()!
         report("streaming SELECT: \(bytes >> 20) MiB of rows in \(Int(seconds)) s, RSS \(first >> 10) MiB at 0.5 s, peak \(peak >> 10) MiB")

@@ -32,34 +32,10 @@ enum Reliability {
             input: input)
     }
 
-    /// Starts `parley` without waiting; output goes nowhere unless `stdout` is given.
+    /// Starts `parley` without waiting (see ``Child``).
     static func start(_ arguments: [String], environment: [String: String] = [:],
-                      stdin: Any? = nil, stdout: Any? = nil) throws -> Process {
-        let process = Process()
-        process.executableURL = ParleyProcess.executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "PARLEY_DB")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardInput = stdin ?? FileHandle.nullDevice
-        process.standardOutput = stdout ?? FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
-    }
-
-    /// Waits for `process` at most `seconds`; kills it and returns `false` if it is still running.
-    static func wait(_ process: Process, atMost seconds: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            return false
-        }
-        process.waitUntilExit()
-        return true
+                      stdin: String? = nil, stdout: Int32? = nil) throws -> Child {
+        try Child(ParleyProcess.executable.path, arguments, environment: environment, stdin: stdin, stdout: stdout)
     }
 
     /// The store as sorted N-Quads lines: the fact-by-fact state compared after a crash.
@@ -112,4 +88,86 @@ func grouped(_ n: Int) -> String {
         out.append(d)
     }
     return out
+}
+
+/// A child process started with `posix_spawn`, with every signal unblocked and at its default
+/// action. (Foundation's `Process` passes on the test runner's signal mask, which blocks
+/// SIGINT and SIGTERM, so a child started that way ignores them.)
+final class Child: @unchecked Sendable {
+    let pid: pid_t
+    private var status: Int32?
+
+    /// Starts `executable`; standard input from the file `stdin` (else /dev/null), standard
+    /// output to the descriptor `stdout` (else /dev/null), standard error to /dev/null.
+    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+         stdin: String? = nil, stdout: Int32? = nil) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
+        if let stdout {
+            posix_spawn_file_actions_adddup2(&actions, stdout, 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "PARLEY_DB")
+        for (key, value) in environment { env[key] = value }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard code == 0 else { throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EINVAL) }
+        self.pid = pid
+    }
+
+    deinit {
+        if status == nil {
+            kill(pid, SIGKILL)
+            _ = reap(blocking: true)
+        }
+    }
+
+    private func reap(blocking: Bool) -> Bool {
+        if status != nil { return true }
+        var raw: Int32 = 0
+        let result = waitpid(pid, &raw, blocking ? 0 : WNOHANG)
+        guard result == pid else { return false }
+        // WIFEXITED: the low 7 bits are 0 and the exit code sits above them; else the signal.
+        status = raw & 0x7F == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
+        return true
+    }
+
+    var isRunning: Bool { !reap(blocking: false) }
+
+    /// The exit code, or 128 + the signal that ended it; waits for the end.
+    var terminationStatus: Int32 {
+        _ = reap(blocking: true)
+        return status!
+    }
+
+    func signal(_ signal: Int32) { kill(pid, signal) }
+
+    /// Waits at most `seconds`; kills the child and returns `false` if it is still running.
+    func wait(atMost seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while isRunning && Date() < deadline { usleep(2_000) }
+        if isRunning {
+            kill(pid, SIGKILL)
+            _ = reap(blocking: true)
+            return false
+        }
+        return true
+    }
 }
