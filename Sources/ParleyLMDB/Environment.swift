@@ -28,6 +28,9 @@ public final class Environment: @unchecked Sendable {
         /// Skip `fsync` at commit (`MDB_NOSYNC`): faster, but a system crash may lose the
         /// last transactions. Off unless asked for.
         public var noSync = false
+        /// Use no lock file (`MDB_NOLOCK`), for a read-only store in a directory this process
+        /// cannot write: safe only while no other process writes the store.
+        public var noLock = false
 
         public init() {}
     }
@@ -52,6 +55,7 @@ public final class Environment: @unchecked Sendable {
             var flags = UInt32(MDB_NOTLS)
             if options.readOnly { flags |= UInt32(MDB_RDONLY) }
             if options.noSync { flags |= UInt32(MDB_NOSYNC) }
+            if options.noLock { flags |= UInt32(MDB_NOLOCK) }
             try check(mdb_env_open(env, path, flags, 0o644), .open)
         } catch {
             // lmdb.h: "If this function fails, mdb_env_close() must be called to discard
