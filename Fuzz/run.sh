@@ -35,11 +35,12 @@ flags=(-sanitize=fuzzer,address -O -g -parse-as-library -I "$out" -I Sources/CZl
 build_module() {  # name
     local name=$1 lib="$out/lib$1.a"
     local newest
-    newest=$(find "Sources/$name" -name '*.swift' -newer "$lib" 2>/dev/null | head -1)
+    newest=$(find "Sources/$name" -name '*.swift' -newer "$lib" 2>/dev/null | head -1 || true)
     if [[ -f "$lib" && -z "$newest" ]]; then return; fi
     echo "fuzz: compiling $name" >&2
     swiftc "${flags[@]}" -wmo -module-name "$name" -emit-module -emit-module-path "$out/$name.swiftmodule" \
-        -emit-library -static -o "$lib" $(find "Sources/$name" -name '*.swift' | sort)
+        -emit-library -static -o "$lib" $(find "Sources/$name" -name '*.swift' | sort) 2>"$out/build-$name.log" \
+        || { cat "$out/build-$name.log" >&2; exit 1; }
 }
 
 wanted=("$@")
@@ -58,7 +59,9 @@ for entry in "${targets[@]}"; do
     binary="$out/fuzz-$name"
     if [[ ! -x $binary || $entry_file -nt $binary || -n $(find "$out" -name 'lib*.a' -newer "$binary") ]]; then
         echo "fuzz: linking $binary" >&2
-        swiftc "${flags[@]}" "$entry_file" "${libs[@]}" -lz -o "$binary"
+        # gold warns once per ASan helper symbol; keep that out of the log unless linking fails.
+        swiftc "${flags[@]}" "$entry_file" "${libs[@]}" -lz -o "$binary" 2>"$out/link-$name.log" \
+            || { cat "$out/link-$name.log" >&2; exit 1; }
     fi
     seed="$out/seeds/$name"
     rm -rf "$seed"; mkdir -p "$seed" "$out/corpus/$name"

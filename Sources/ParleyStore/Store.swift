@@ -73,6 +73,8 @@ public final class Store: Sendable {
             throw StoreError.notAStore(path: path, reason: "data.mdb was written by another LMDB version")
         } catch where error.code == .permissionDenied {
             throw StoreError.cannotOpen(path: path, reason: "permission denied")
+        } catch where error.code == .noSpace {
+            throw StoreError.cannotOpen(path: path, reason: "no space left on device")
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
