@@ -54,7 +54,8 @@ for entry in "${targets[@]}"; do
         continue
     fi
     libs=()
-    for m in $modules; do build_module "$m"; libs+=("-l$m"); done
+    # Static libraries link dependents first: ParleySPARQL before the ParleyRDF it uses.
+    for m in $modules; do build_module "$m"; libs=("$out/lib$m.a" "${libs[@]}"); done
     entry_file="Fuzz/Targets/$(ls Fuzz/Targets | grep -i "^$name.swift$")"
     binary="$out/fuzz-$name"
     if [[ ! -x $binary || $entry_file -nt $binary || -n $(find "$out" -name 'lib*.a' -newer "$binary") ]]; then
