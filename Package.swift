@@ -59,6 +59,7 @@ let package = Package(
             name: "ParleyConformanceTests",
             dependencies: ["ParleyRDF", "ParleyStore", "ParleySPARQL", "ParleyQuery", "ParleyTestSupport"]),
         .testTarget(name: "ParleyCLITests", dependencies: ["parley", "ParleyRDF", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyReliabilityTests", dependencies: ["parley", "ParleyStore", "ParleyQuery", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,7 @@
 import CLMDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An LMDB environment: one memory-mapped store directory (`data.mdb` and `lock.mdb`).
 ///
@@ -28,6 +31,9 @@ public final class Environment: @unchecked Sendable {
         /// Skip `fsync` at commit (`MDB_NOSYNC`): faster, but a system crash may lose the
         /// last transactions. Off unless asked for.
         public var noSync = false
+        /// Use no lock file (`MDB_NOLOCK`), for a read-only store in a directory this process
+        /// cannot write: safe only while no other process writes the store.
+        public var noLock = false
 
         public init() {}
     }
@@ -52,6 +58,10 @@ public final class Environment: @unchecked Sendable {
             var flags = UInt32(MDB_NOTLS)
             if options.readOnly { flags |= UInt32(MDB_RDONLY) }
             if options.noSync { flags |= UInt32(MDB_NOSYNC) }
+            if options.noLock { flags |= UInt32(MDB_NOLOCK) }
+            if !options.readOnly && !options.noLock {
+                try Self.allocateLockFile(in: path, readers: options.maxReaders)
+            }
             try check(mdb_env_open(env, path, flags, 0o644), .open)
         } catch {
             // lmdb.h: "If this function fails, mdb_env_close() must be called to discard
@@ -66,6 +76,23 @@ public final class Environment: @unchecked Sendable {
     }
 
     deinit { mdb_env_close(handle) }
+
+    /// Gives `lock.mdb` real disk blocks before LMDB maps it. LMDB sizes a new lock file with
+    /// `ftruncate` and writes it through `mmap`; on a full disk (a full tmpfs, say) the sparse
+    /// pages cannot be allocated and the first write to them kills the process with SIGBUS.
+    /// `posix_fallocate` turns that into `ENOSPC`. The size covers LMDB's reader table
+    /// (a 128-byte header and 64 bytes per reader); a larger file only gives more reader slots.
+    private static func allocateLockFile(in path: String, readers: Int) throws(LMDBError) {
+        #if os(Linux)
+        let size = (128 + readers * 64 + 4095) & ~4095
+        let fd = open(path + "/lock.mdb", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }  // mdb_env_open reports why
+        defer { close(fd) }
+        let code = posix_fallocate(fd, 0, off_t(size))
+        // EINVAL/EOPNOTSUPP: a file system without fallocate; LMDB's own path then applies.
+        if code == ENOSPC { throw LMDBError(code: .noSpace, operation: .open) }
+        #endif
+    }
 
     /// Clears reader slots of processes that died without closing them (`mdb_reader_check`);
     /// returns how many were cleared.

@@ -35,6 +35,9 @@ public struct LMDBError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let incompatible = Code(rawValue: MDB_INCOMPATIBLE)
         /// `MDB_BAD_VALSIZE`: key too long or data size wrong for the database.
         public static let badValueSize = Code(rawValue: MDB_BAD_VALSIZE)
+        /// `EIO`: input/output error. LMDB also returns it for a short write, which is what a
+        /// full disk usually causes during a commit.
+        public static let ioError = Code(rawValue: 5)
         /// `EACCES`: permission denied (a read-only store directory, for example).
         public static let permissionDenied = Code(rawValue: 13)
         /// `ENOSPC`: no space left on the device.

@@ -45,8 +45,15 @@ public final class Store: Sendable {
     /// Opens the store in directory `path`, creating the directory and an empty store when the
     /// directory is missing or empty. Refuses a directory holding something else, and a store
     /// of another format version.
+    ///
+    /// A store this process may not write (the directory or `data.mdb` is not writable, or the
+    /// file system is read-only) opens read-only: queries work and writes throw
+    /// ``StoreError/readOnly(path:)``. If its lock file cannot be opened either, it is read
+    /// without one, which is safe while nobody else writes it.
     public init(path: String, options: Options = Options()) throws {
         self.path = path
+        var options = options
+        if !options.readOnly && !Self.isWritable(path) { options.readOnly = true }
         try Self.prepareDirectory(path, readOnly: options.readOnly)
         var envOptions = Environment.Options()
         envOptions.mapSize = options.initialMapSize
@@ -54,17 +61,34 @@ public final class Store: Sendable {
         envOptions.noSync = options.noSync
         envOptions.maxDatabases = 16
         do {
-            environment = try Environment(path: path, options: envOptions)
+            do {
+                environment = try Environment(path: path, options: envOptions)
+            } catch where error.code == .permissionDenied && options.readOnly {
+                envOptions.noLock = true
+                environment = try Environment(path: path, options: envOptions)
+            }
         } catch where error.code == .invalid {
             throw StoreError.notAStore(path: path, reason: "data.mdb is not an LMDB file")
         } catch where error.code == .versionMismatch {
             throw StoreError.notAStore(path: path, reason: "data.mdb was written by another LMDB version")
         } catch where error.code == .permissionDenied {
             throw StoreError.cannotOpen(path: path, reason: "permission denied")
+        } catch where error.code == .noSpace {
+            throw StoreError.cannotOpen(path: path, reason: "no space left on device")
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
         databases = try Self.openDatabases(environment, path: path, create: !options.readOnly)
+    }
+
+    /// Whether this process may write the store at `path`: `true` for a path that does not
+    /// exist yet (creating it reports its own errors).
+    private static func isWritable(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return true }
+        guard access(path, W_OK) == 0 else { return false }
+        let data = path + "/data.mdb"
+        return access(data, F_OK) != 0 || access(data, W_OK) == 0
     }
 
     private static func prepareDirectory(_ path: String, readOnly: Bool) throws {

@@ -35,6 +35,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     private func storageDescription(_ error: LMDBError) -> String {
         switch error.code {
         case .noSpace: "error: no space left on device while writing the store; nothing was changed"
+        case .ioError: "error: writing the store failed (input/output error; is the disk full?); nothing was changed"
         case .permissionDenied, .readOnlyFileSystem: "error: store is not writable (\(error)); nothing was changed"
         default: "error: \(error)"
         }

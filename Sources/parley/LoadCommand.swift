@@ -49,8 +49,12 @@ struct LoadCommand: ParsableCommand {
         for file in files where file != "-" { _ = try FileByteSource(path: file) }
         let store = try self.store.open()
         let progress = ProgressLine(enabled: Terminal.standardError.isTerminal)
+        // A load runs again from the start when the map must grow, and standard input can be
+        // read only once: read it from a copy.
+        let spool = files.contains("-") ? try StandardInputSpool() : nil
+        defer { withExtendedLifetime(spool) {} }
         let sources = files.map { file in
-            source(for: file, format: format ?? RDFFormat(path: file) ?? .nt)
+            source(for: file, path: file == "-" ? spool!.path : file, format: format ?? RDFFormat(path: file) ?? .nt)
         }
         let clock = ContinuousClock()
         let start = clock.now
@@ -73,21 +77,52 @@ struct LoadCommand: ParsableCommand {
             + " in \(formatted(elapsed)) s, \(grouped(rate)) triples/s\n")
     }
 
-    private func source(for file: String, format: RDFFormat) -> LoadSource {
+    /// The source of `file` (as named in messages) read from `path`.
+    private func source(for file: String, path: String, format: RDFFormat) -> LoadSource {
         let name = file == "-" ? "<stdin>" : file
         switch format {
         case .nt, .nq:
             return LoadSource(name: name) {
-                NTriplesParser(source: try AnyByteSource.open(path: file), format: format == .nq ? .nQuads : .nTriples)
+                NTriplesParser(source: try AnyByteSource.open(path: path), format: format == .nq ? .nQuads : .nTriples)
             }
         case .ttl:
             let box = PrefixBox()
             let baseIRI = base ?? (file == "-" ? nil : FileIRI.make(for: file))
             return LoadSource(name: name, makeReader: {
-                PrefixRecordingTurtleReader(parser: TurtleParser(source: try AnyByteSource.open(path: file), baseIRI: baseIRI), box: box)
+                PrefixRecordingTurtleReader(parser: TurtleParser(source: try AnyByteSource.open(path: path), baseIRI: baseIRI), box: box)
             }, prefixes: { box.prefixes })
         }
     }
+}
+
+/// Standard input copied to a temporary file, removed when the value goes.
+final class StandardInputSpool {
+    let path: String
+
+    init() throws {
+        let directory = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array("\(directory)/parley-stdin-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw CLIError("error: cannot copy standard input to \(directory): \(String(cString: strerror(errno)))")
+        }
+        path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n == 0 { break }
+            let written = n > 0 ? buffer.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, n) } : -1
+            guard n > 0, written == n else {
+                let reason = String(cString: strerror(errno))
+                unlink(path)
+                throw CLIError("error: cannot copy standard input to \(path): \(reason)")
+            }
+        }
+    }
+
+    deinit { unlink(path) }
 }
 
 /// The progress line on a terminal: triples, triples/s, elapsed; shown only for loads that

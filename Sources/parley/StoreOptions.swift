@@ -19,6 +19,22 @@ struct StoreOptions: ParsableArguments {
     func open(readOnly: Bool = false) throws -> Store {
         var options = Store.Options()
         options.readOnly = readOnly
+        if let size = Self.initialMapSize { options.initialMapSize = size }
         return try Store(path: path, options: options)
+    }
+
+    /// `PARLEY_MAP_SIZE` (bytes, or with a K, M or G suffix): the initial map size, hidden
+    /// because the map grows by itself. The reliability tests start small to make a load or an
+    /// update grow the map while it runs.
+    static var initialMapSize: Int? {
+        guard let env = getenv("PARLEY_MAP_SIZE") else { return nil }
+        var text = String(cString: env).uppercased()
+        var unit = 1
+        if let last = text.last, let shift = ["K": 10, "M": 20, "G": 30][String(last)] {
+            unit = 1 << shift
+            text.removeLast()
+        }
+        guard let value = Int(text), value > 0 else { return nil }
+        return value * unit
     }
 }

@@ -169,6 +169,8 @@ public struct Lexer: Sendable {
     /// What is at `offset`, for a message: `'x'` or `end of input`.
     private func describe(at offset: Int) -> String {
         guard let (c, _) = scalar(offset), let s = Unicode.Scalar(c) else { return "end of input" }
+        // Control characters (a NUL byte, say) would print raw and garble the terminal.
+        if s.properties.generalCategory == .control { return "U+\(String(s.value, radix: 16, uppercase: true).leftPadded(to: 4))" }
         return "'\(Character(s))'"
     }
 
@@ -354,5 +356,11 @@ public struct Lexer: Sendable {
         }
         index = lastGood.index
         return String(decoding: value[..<lastGood.count], as: UTF8.self)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
