@@ -25,9 +25,8 @@ targets=(
     "nquads|ParleyRDF|rdf-n-quads/*.nq rdf-n-triples/*.nt|yes"
     "turtle|ParleyRDF|rdf-turtle/*.ttl|yes"
     "sparql|ParleyRDF ParleySPARQL|sparql10/*.rq sparql11/*.rq sparql11/*.ru|yes"
-    # TODO(issue 5): enable once `parley ingest` lands: a Fuzz/Targets/Readout.swift calling the
-    # readout extractor on the bytes, modules "ParleyRDF ParleyExtraction", seeds from seeds/.
-    "readout|ParleyRDF ParleyExtraction||no"
+    # The readout extractor; seeds: the shipped readouts and the extraction fixtures (not W3C).
+    "readout|ParleyRDF ParleyExtraction||yes"
 )
 
 flags=(-sanitize=fuzzer,address -O -g -parse-as-library -I "$out" -I Sources/CZlib -L "$out")
@@ -72,6 +71,7 @@ for entry in "${targets[@]}"; do
         done
     fi
     [[ -d Fuzz/Corpus/$name ]] && cp Fuzz/Corpus/"$name"/* "$seed"/ 2>/dev/null || true
+    if [[ $name == readout ]]; then cp seeds/*.txt Tests/ParleyExtractionTests/Fixtures/*.txt "$seed"/ 2>/dev/null || true; fi
     dict=()
     [[ -f Fuzz/Dictionaries/$name.dict ]] && dict=(-dict="Fuzz/Dictionaries/$name.dict")
     log="$out/$name.log"

@@ -207,3 +207,34 @@ public final class Environment: @unchecked Sendable {
         }
     }
 }
+
+extension Environment {
+    /// A read transaction open in some process on this environment (from `mdb_reader_list`).
+    public struct ActiveReader: Hashable, Sendable {
+        public var pid: Int32
+        /// The snapshot (transaction id) it reads.
+        public var transaction: UInt64
+    }
+
+    /// The read transactions open right now, in every process: an idle process holds none,
+    /// so a long-lived entry here is what keeps LMDB from reusing freed pages.
+    public func activeReaders() -> [ActiveReader] {
+        let lines = ReaderListLines()
+        _ = mdb_reader_list(handle, { message, context in
+            guard let message, let context else { return 0 }
+            Unmanaged<ReaderListLines>.fromOpaque(context).takeUnretainedValue().text.append(String(cString: message))
+            return 0
+        }, Unmanaged.passUnretained(lines).toOpaque())
+        // Lines read "    pid     thread     txnid"; idle slots show "-" for the txnid.
+        return lines.text.compactMap { line in
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\n" })
+            guard fields.count == 3, let pid = Int32(fields[0]), let txn = UInt64(fields[2]) else { return nil }
+            return ActiveReader(pid: pid, transaction: txn)
+        }
+    }
+}
+
+/// Collects the lines `mdb_reader_list` reports.
+private final class ReaderListLines {
+    var text: [String] = []
+}

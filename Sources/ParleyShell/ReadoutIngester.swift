@@ -65,6 +65,9 @@ public struct ReadoutIngester {
     /// writes its quads. A file that cannot be read or is not UTF-8 throws before anything is written.
     public func ingest(path: String) throws -> IngestReport {
         let text = try TextFile.read(path)
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw InputError(path: path, message: "is empty: a readout needs at least a title line")
+        }
         let slug = Self.slug(of: path)
         let extraction = ReadoutExtractor.extract(text: text, slug: slug, lexicon: lexicon)
         let graph = extraction.graph

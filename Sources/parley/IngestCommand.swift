@@ -77,6 +77,8 @@ struct IngestCommand: ParsableCommand {
     /// `FILE: error: …`, without repeating the file name when the error already starts with it.
     static func message(_ error: Error, file: String) -> String {
         let text = "\(error)"
-        return text.hasPrefix(file + ": ") ? text : "\(file): error: \(text)"
+        // A store error (read-only, full disk) is about the store, which it names already.
+        if error is StoreError { return text }
+        return text.hasPrefix(file + ":") ? text : "\(file): error: \(text)"
     }
 }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ParleyRDF
 import ParleyStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `parley stats`: how big the store is and what it holds.
 struct StatsCommand: ParsableCommand {
@@ -23,6 +26,7 @@ struct StatsCommand: ParsableCommand {
             ("terms", grouped(stats.terms)),
             ("bytes on disk", grouped(stats.bytesOnDisk)),
             ("bytes/triple", stats.quads == 0 ? "-" : formatted(stats.bytesPerQuad, decimals: 1)),
+            ("open readers", readers(store)),
         ]
         let width = rows.map(\.0.count).max() ?? 0
         let out = Terminal(fd: 1)
@@ -30,6 +34,14 @@ struct StatsCommand: ParsableCommand {
             out.write(label + String(repeating: " ", count: width - label.count + 2) + value + "\n")
         }
     }
+}
+
+/// Read transactions other processes hold open on the store: an idle prompt holds none.
+private func readers(_ store: Store) -> String {
+    let others = store.environment.activeReaders().filter { $0.pid != getpid() }
+    guard !others.isEmpty else { return "0" }
+    let pids = Set(others.map(\.pid)).sorted().map(String.init).joined(separator: ", ")
+    return "\(others.count) (process \(pids))"
 }
 
 /// `parley graphs`: the named graphs and their sizes.

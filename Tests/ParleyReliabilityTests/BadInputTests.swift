@@ -197,6 +197,23 @@ extension BadInput {
                     return ["update", "--db", "{db}", "INSERT DATA { <a:b> <a:b> <a:b> }"]
                  },
                  status: 1, stderr: "{db}: error: store is read-only; cannot write\n", unprivileged: true, check: holds(1)),
+        BadInput(name: "a read-only store: ingest fails clearly", prepare: { dir in
+                    try readOnlyStore(dir)
+                    dir.write("r.txt", "Wang Yi Has a Phone Call with Antony Blinken\nWang Yi supports dialogue.\n")
+                    return ["ingest", "--db", "{db}", "{dir}/r.txt"]
+                 },
+                 status: 1, stderr: "{db}: error: store is read-only; cannot write", match: .firstLine, unprivileged: true, check: holds(1)),
+        BadInput(name: "a readout that is not UTF-8",
+                 prepare: file("r.txt", Array("Wang Yi Has a Phone Call\nWang Yi sa".utf8) + [0xFF] + Array("id.\n".utf8), ["ingest", "--db", "{db}", "{dir}/r.txt"]),
+                 status: 1, stderr: "{dir}/r.txt:2:11: error: not UTF-8 text: invalid byte 0xFF", match: .firstLine, check: holds(0)),
+        BadInput(name: "an empty readout", prepare: text("r.txt", " \n\n", ["ingest", "--db", "{db}", "{dir}/r.txt"]),
+                 status: 1, stderr: "{dir}/r.txt: error: is empty: a readout needs at least a title line", match: .firstLine, check: holds(0)),
+        BadInput(name: "a folder without readouts", prepare: { dir in
+                    mkdir(dir.child("notes"), 0o755)
+                    dir.write("notes/a.nt", "<a:b> <a:b> <a:b> .\n")
+                    return ["ingest", "--db", "{db}", "{dir}/notes"]
+                 },
+                 status: 1, stderr: "{dir}/notes: error: a folder without readouts (*.txt files)", match: .firstLine, check: holds(0)),
     ]
 }
 

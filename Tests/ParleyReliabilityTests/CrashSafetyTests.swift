@@ -59,9 +59,12 @@ struct InterruptedWrite: Sendable, CustomTestStringConvertible {
             arguments: ["update", "--db", "{db}", "INSERT { ?s <http://ex.org/copy> ?o } WHERE { ?s ?p ?o }"],
             environment: ["PARLEY_MAP_SIZE": "1M"],
             kills: 10),
-        // TODO(issue 5): `parley ingest` of a folder of readouts, one entry here:
-        // InterruptedWrite(name: "ingest of readouts", base: …, files: { _ in readouts },
-        //                  arguments: ["ingest", "--db", "{db}", "{dir}"], kills: 20),
+        InterruptedWrite(
+            name: "ingest of a readout replacing its graph",
+            base: { _ in Reliability.nTriples(2_000, tag: "base") },
+            files: { scale in [("readout.txt", Reliability.readout(paragraphs: 60 * scale))] },
+            arguments: ["ingest", "--db", "{db}", "{dir}/readout.txt"],
+            kills: 20),
     ]
 }
 

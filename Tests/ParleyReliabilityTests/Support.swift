@@ -57,6 +57,19 @@ enum Reliability {
         return text
     }
 
+    /// A readout in the genre of the seeds, `paragraphs` paragraphs long, each stating facts of
+    /// its own (so a larger one makes a larger write).
+    static func readout(paragraphs: Int) -> String {
+        var text = "Wang Yi Has a Phone Call with US Secretary of State Antony Blinken\n2023-12-06 09:00\n"
+        text += "On the evening of December 6, 2023, Foreign Minister Wang Yi had a phone call with US Secretary of State Antony Blinken at the latter's request.\n"
+        for i in 0..<paragraphs {
+            text += "Wang Yi said that China supports the peace plan number \(i) and opposes the blockade of port \(i). "
+            text += "Blinken urged all parties to protect the civilians of district \(i). "
+            text += "The two sides agreed to maintain communication on question \(i).\n"
+        }
+        return text
+    }
+
     /// Copies a store's data file (not its lock file) into a fresh directory `to`.
     static func copyStore(_ from: String, to: String) throws {
         let fm = FileManager.default

@@ -99,9 +99,14 @@ struct PromptTests {
         // A cross product of 3,000 triples three times over: hours, unless cancelled.
         terminal.type("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }\r")
         Thread.sleep(forTimeInterval: 0.7)
+        // While it runs the prompt holds one read transaction...
+        #expect(try ParleyProcess.run(["stats", "--db", db]).stdout.contains("open readers   1 (process"))
         terminal.type("\u{03}")
         #expect(terminal.waitFor("cancelled; the store is unchanged", timeout: 10), "\(terminal.screen)")
         #expect(terminal.waitFor("parley> "))
+        // ...and none once cancelled and idle, so LMDB can reuse freed pages and writers proceed.
+        #expect(try ParleyProcess.run(["stats", "--db", db]).stdout.contains("open readers   0\n"))
+        #expect(try ParleyProcess.run(["update", "--db", db, "INSERT DATA { <http://ex.org/a> <http://ex.org/b> 1 }"]).status == 0)
         terminal.type("INSERT { ?a <http://ex.org/new> ?b } WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }\r")
         Thread.sleep(forTimeInterval: 0.7)
         terminal.type("\u{03}")
