@@ -134,29 +134,6 @@ public struct ResultRenderer {
     }
 }
 
-/// Numbers as people read them: `1,234,567`.
-func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return n < 0 ? "-" + out : out
-}
-
-func formatDecimal(_ value: Double, decimals: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    var text = "\(rounded)"
-    if let dot = text.firstIndex(of: ".") {
-        let fraction = text[text.index(after: dot)...].count
-        if fraction < decimals { text += String(repeating: "0", count: decimals - fraction) }
-        if decimals == 0 { text = String(text[..<dot]) }
-    }
-    return text
-}
 
 func milliseconds(_ duration: Duration) -> Double {
     let c = duration.components

@@ -159,21 +159,7 @@ extension Shell {
     }
 
     func stats() throws {
-        let stats = try store.statistics()
-        let rows: [(String, String)] = [
-            ("store", store.path),
-            ("triples", grouped(stats.quads) + (stats.graphs > 0 ? "  (default graph \(grouped(stats.defaultGraphTriples)), named graphs \(grouped(stats.namedGraphQuads)))" : "")),
-            ("graphs", grouped(stats.graphs) + " named"),
-            ("subjects", grouped(stats.distinctSubjects)),
-            ("predicates", grouped(stats.distinctPredicates)),
-            ("objects", grouped(stats.distinctObjects)),
-            ("terms", grouped(stats.terms)),
-            ("bytes on disk", grouped(stats.bytesOnDisk)),
-        ]
-        let width = rows.map(\.0.count).max() ?? 0
-        for (label, value) in rows {
-            output.write(label + String(repeating: " ", count: width - label.count + 2) + value + "\n")
-        }
+        output.write(try StoreSummary.text(store))
     }
 
     // MARK: Scripts

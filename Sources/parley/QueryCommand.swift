@@ -2,6 +2,7 @@ import ArgumentParser
 import ParleyQuery
 import ParleyRDF
 import ParleySPARQL
+import ParleyShell
 import ParleyStore
 #if canImport(Glibc)
 import Glibc

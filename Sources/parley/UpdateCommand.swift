@@ -1,6 +1,7 @@
 import ArgumentParser
 import ParleyQuery
 import ParleySPARQL
+import ParleyShell
 import ParleyStore
 
 /// `parley update`: applies a SPARQL 1.1 Update request in one transaction.
