@@ -115,7 +115,10 @@ struct FactExtractor {
                     objects.append((predicate, .entity(objectEntity(part, reader: reader, discourse: discourse).entity), part))
                 }
             } else {
-                let resolved = objectEntity(ObjectPhrase.trimmed(range, tokens), reader: reader, discourse: discourse)
+                // Stance objects are noun phrases; an action keeps its verb unless the verb only
+                // leads to the thing ("calls for achieving a ceasefire" -> "ceasefire").
+                let phrase = phrases.nounPhrase(range, tokens, clause: trigger.frame == .object)
+                let resolved = objectEntity(phrase, reader: reader, discourse: discourse)
                 objects.append((predicate, .entity(resolved.entity), resolved.range))
                 evidenceEnd = max(resolved.range.upperBound, trigger.frame == .action ? end : resolved.range.upperBound)
             }
@@ -130,7 +133,8 @@ struct FactExtractor {
             if trigger.frame == .beforeClause {
                 range = start..<phrases.end(in: tokens, from: span.upperBound)
             }
-            let trimmed = ObjectPhrase.trimmed(range, tokens)
+            // "dialogue is the only way to …" stands for dialogue: the clause's subject.
+            let trimmed = trigger.frame == .beforeClause ? phrases.nounPhrase(range, tokens) : ObjectPhrase.trimmed(range, tokens)
             objects.append((predicate, .entity(topic(trimmed, reader: reader)), trimmed))
             evidenceStart = start
             evidenceEnd = max(range.upperBound, span.upperBound)

@@ -4,12 +4,16 @@
 /// speech verb, or sixteen words.
 struct ObjectPhrase {
     let ends: [[String]]
+    let leads: [[String]]
+    let copulas: [[String]]
     /// Trigger phrases and speech verbs: "and" before one starts a new clause.
     let continuations: PhraseMatcher<Bool>
     static let maximumWords = 16
 
     init(lexicon: Lexicon) {
         ends = lexicon.phraseEnds.map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty }
+        leads = lexicon.phraseLeads.map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty }
+        copulas = lexicon.copulas.map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty }
         let stances = lexicon.triggers.filter { $0.frame != .phone && $0.frame != .meeting }.map { ($0.phrase, true) }
         continuations = PhraseMatcher(stances + lexicon.speechVerbs.map { ($0, true) })
     }
@@ -40,6 +44,28 @@ struct ObjectPhrase {
         guard at + words.count <= tokens.count else { return false }
         for (offset, word) in words.enumerated() where tokens[at + offset].lower != word { return false }
         return true
+    }
+
+    /// A stance object as a noun phrase: without an opening verb that does not name the thing
+    /// ("achieve an immediate cease-fire in Gaza" → "immediate cease-fire in Gaza") and, for a
+    /// clause, its subject only ("the situation in Gaza is deteriorating" → "situation in Gaza").
+    /// `clause: false` only drops the opening verb (for actions: "achieve a ceasefire").
+    func nounPhrase(_ range: Range<Int>, _ tokens: [Token], clause: Bool = true) -> Range<Int> {
+        var start = Self.trimmed(range, tokens).lowerBound
+        if let lead = leads.first(where: { matches($0, tokens, start) }), start + lead.count < range.upperBound {
+            start += lead.count
+        }
+        var trimmedRange = Self.trimmed(start..<range.upperBound, tokens)
+        guard clause else { return trimmedRange }
+        var index = trimmedRange.lowerBound + 1
+        while index < trimmedRange.upperBound {
+            if copulas.contains(where: { matches($0, tokens, index) }) {
+                trimmedRange = trimmedRange.lowerBound..<index
+                break
+            }
+            index += 1
+        }
+        return trimmedRange
     }
 
     /// The range without leading determiners ("the", "a", "to").

@@ -14,7 +14,8 @@ public struct LexiconError: Error, Sendable, CustomStringConvertible {
 extension Lexicon {
     /// The files of `schema/lexicon/`, in the order they are read.
     public static let fileNames = ["entities.tsv", "roles.tsv", "triggers.tsv", "references.tsv",
-                                   "hedges.tsv", "boilerplate.tsv", "phrase-ends.tsv", "speech-verbs.tsv"]
+                                   "hedges.tsv", "boilerplate.tsv", "phrase-ends.tsv", "speech-verbs.tsv",
+                                   "phrase-leads.tsv", "copulas.tsv"]
 
     /// Loads the lexicon from a directory holding the files of `schema/lexicon/` (tab-separated,
     /// `#` starts a comment line, `|` separates list items).
@@ -103,6 +104,8 @@ extension Lexicon {
         let speech = try rows("speech-verbs.tsv").compactMap { $0.columns.first?.trimmingSpaces }.filter { !$0.isEmpty }
         self.init(entities: entities, roles: roles, triggers: triggers, references: references,
                   hedges: hedges, boilerplate: boilerplate, phraseEnds: ends, speechVerbs: speech)
+        phraseLeads = try rows("phrase-leads.tsv").compactMap { $0.columns.first?.trimmingSpaces }.filter { !$0.isEmpty }
+        copulas = try rows("copulas.tsv").compactMap { $0.columns.first?.trimmingSpaces }.filter { !$0.isEmpty }
     }
 }
 

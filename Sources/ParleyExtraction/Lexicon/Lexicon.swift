@@ -11,6 +11,10 @@ public struct Lexicon: Sendable {
     public var boilerplate: [(kind: BoilerplateKind, prefix: String)]
     public var phraseEnds: [String]
     public var speechVerbs: [String]
+    /// Words that open a stance object without naming it ("achieve", "implement"): dropped.
+    public var phraseLeads: [String] = []
+    /// Verbs that make a stance object a clause ("is", "are"): the object keeps the subject.
+    public var copulas: [String] = []
 
     /// Entities by label.
     let byLabel: [String: Int]
