@@ -174,17 +174,11 @@ extension Shell {
     }
 
     static func readFile(_ path: String) throws -> String {
-        guard let file = fopen(path, "rb") else { throw ShellError.cannotOpen(path, String(cString: strerror(errno))) }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if n == 0 { break }
-            bytes += chunk[0..<n]
+        do {
+            return try TextFile.read(path)
+        } catch let error as InputError {
+            throw ShellError.cannotOpen(path, error.message)
         }
-        if ferror(file) != 0 { throw ShellError.cannotOpen(path, String(cString: strerror(errno))) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Quoted words: `"Wang Yi" pv:urges ?x` gives three arguments.

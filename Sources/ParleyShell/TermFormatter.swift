@@ -38,7 +38,7 @@ public struct TermFormatter: Sendable {
                literal.lexical.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }) {
                 return literal.lexical
             }
-            var text = "\"" + Self.escape(literal.lexical) + "\""
+            var text = StringLiteralText.quoted(literal.lexical)
             if let language = literal.language {
                 text += "@" + language
             } else if literal.datatype != Vocabulary.xsdString {
@@ -54,20 +54,5 @@ public struct TermFormatter: Sendable {
     static func isSimpleLocalName(_ local: Substring) -> Bool {
         guard let first = local.first, first != "-", first != ".", local.last != "." else { return false }
         return local.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" || $0 == "-" || $0 == "." }
-    }
-
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }

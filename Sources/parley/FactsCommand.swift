@@ -79,33 +79,29 @@ struct FactsCommand: ParsableCommand {
         case .json:
             out.write("[")
             for (i, row) in rows.enumerated() {
-                let fields = zip(Self.columns, row).map { "\"\($0)\": \(Self.jsonString($1))" }
-                out.write((i == 0 ? "\n  {" : ",\n  {") + fields.joined(separator: ", ") + "}")
+                out.write(i == 0 ? "\n  {" : ",\n  {")
+                for (j, (column, value)) in zip(Self.columns, row).enumerated() {
+                    out.append { bytes in
+                        if j > 0 { bytes += Array(", ".utf8) }
+                        ResultEscapes.appendJSONString(column, to: &bytes)
+                        bytes += Array(": ".utf8)
+                        ResultEscapes.appendJSONString(value, to: &bytes)
+                    }
+                }
+                out.write("}")
             }
             out.write(rows.isEmpty ? "]\n" : "\n]\n")
         case .table:
-            out.write(Self.table(rows))
+            // The query result table, with the cells as plain text.
+            var style = TableStyle()
+            style.plainStrings = true
+            var table = SolutionsSerializer(format: .table, variables: Self.columns, table: style)
+            out.append { table.begin(to: &$0) }
+            for row in rows { out.append { table.append(row.map { Term.string($0) }, to: &$0) } }
+            out.append { table.finish(to: &$0) }
         }
         out.flush()
         if out.failed { throw CLIError("error: writing the facts failed (disk full or closed pipe)") }
-    }
-
-    /// A box-drawn table of plain text cells, each cut to 60 characters.
-    static func table(_ rows: [[String]]) -> String {
-        func cut(_ text: String) -> String { text.count > 60 ? String(text.prefix(59)) + "…" : text }
-        let cells = ([columns] + rows).map { $0.map { cut(tsvField($0)) } }
-        var widths = columns.map { _ in 0 }
-        for row in cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        func line(_ left: String, _ middle: String, _ right: String) -> String {
-            left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right + "\n"
-        }
-        func row(_ row: [String]) -> String {
-            "│" + row.enumerated().map { " " + $1 + String(repeating: " ", count: widths[$0] - $1.count) + " " }.joined(separator: "│") + "│\n"
-        }
-        var text = line("┌", "┬", "┐") + row(cells[0]) + line("├", "┼", "┤")
-        for cellsRow in cells.dropFirst() { text += row(cellsRow) }
-        text += line("└", "┴", "┘")
-        return text + "\(rows.count) fact\(rows.count == 1 ? "" : "s")\n"
     }
 
     static func hasGraph(_ store: Store, _ iri: String) throws -> Bool {
@@ -115,26 +111,5 @@ struct FactsCommand: ParsableCommand {
     /// Tabs and line breaks inside a field become spaces, so every fact is one line.
     static func tsvField(_ text: String) -> String {
         String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -120,52 +120,13 @@ struct QueryText {
         if path == "-" && isatty(0) == 1 {
             throw ValidationError("Give the \(what) as an argument, with -f FILE, or on standard input.")
         }
-        var source = try FileByteSource(path: path)
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = try chunk.withUnsafeMutableBytes { try source.read(into: $0) }
-            if n == 0 { break }
-            bytes += chunk[0..<n]
-        }
         let name = path == "-" ? nil : path
-        if let error = invalidUTF8(bytes) {
-            throw CLIError("\(name.map { "\($0):" } ?? "")\(error.line):\(error.column): error: invalid UTF-8 byte 0x\(String(error.byte, radix: 16, uppercase: true))")
-        }
-        return QueryText(text: String(decoding: bytes, as: UTF8.self), name: name)
-    }
-
-    /// The position (1-based line, column in characters) and value of the first byte that is
-    /// not UTF-8, as the RDF parsers report it; `nil` for valid text. Without this check the
-    /// bytes would be replaced by U+FFFD and an update would store the replacement silently.
-    static func invalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int, byte: UInt8)? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var offset = 0, line = 1, column = 1
-        while true {
-            let start = offset
-            var counted = CountingIterator(base: iterator)
-            let result = decoder.decode(&counted)
-            iterator = counted.base
-            offset += counted.count
-            switch result {
-            case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-            case .emptyInput:
-                return nil
-            case .error:
-                return (line, column, bytes[start])
-            }
-        }
-    }
-
-    private struct CountingIterator: IteratorProtocol {
-        var base: IndexingIterator<[UInt8]>
-        var count = 0
-        mutating func next() -> UInt8? {
-            guard let byte = base.next() else { return nil }
-            count += 1
-            return byte
+        do {
+            return QueryText(text: try TextFile.read(path), name: name)
+        } catch let error as TextFileError {
+            // Without this check the bytes would become U+FFFD and an update would store the
+            // replacement silently.
+            throw CLIError("\(error)")
         }
     }
 

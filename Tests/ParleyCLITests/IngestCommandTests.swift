@@ -66,7 +66,7 @@ import ParleyTestSupport
         let result = try ParleyProcess.run(["ingest", "--db", db, bad, good], environment: Self.environment)
         #expect(result.status == 1)
         // `FILE: error: …`, or `FILE:LINE:COLUMN: error: …` where the fault has a place.
-        let expected = name == "latin1.txt" ? bad + ":1:4: error: not UTF-8 text: invalid byte 0xE9" : bad + ": error: "
+        let expected = name == "latin1.txt" ? bad + ":1:4: error: invalid UTF-8 byte 0xE9" : bad + ": error: "
         #expect(result.stderr.contains(expected), "\(result.stderr)")
         #expect(result.stderr.contains("ingested 1 readout"), "\(result.stderr)")
         let facts = try ParleyProcess.run(["facts", "--db", db, "--format", "tsv"])

@@ -1,4 +1,5 @@
 import ParleyExtraction
+import ParleyRDF
 import ParleyTestSupport
 #if canImport(Glibc)
 import Glibc

@@ -32,6 +32,16 @@ import Testing
 
     static var expected: SPARQLSolutions { SPARQLSolutions(variables: variables, positional: rows) }
 
+    @Test("a table with plain strings shows their text without quotes, other terms as before")
+    func plainStrings() {
+        var style = TableStyle()
+        style.plainStrings = true
+        let table = Self.write(.table, [[.string("Wang Yi\tsaid"), .literal(Literal("ni hao", language: "zh"))]],
+                               variables: ["a", "b"], style: style)
+        #expect(table.contains("│ Wang Yi said │ \"ni hao\"@zh │"), "\(table)")
+        #expect(Self.write(.table, [[.string("Wang Yi"), nil]], variables: ["a", "b"]).contains("│ \"Wang Yi\" │"))
+    }
+
     // MARK: JSON and XML, read back
 
     @Test("JSON reads back as the same solutions")

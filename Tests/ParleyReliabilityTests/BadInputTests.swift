@@ -205,7 +205,7 @@ extension BadInput {
                  status: 1, stderr: "{db}: error: store is read-only; cannot write", match: .firstLine, unprivileged: true, check: holds(1)),
         BadInput(name: "a readout that is not UTF-8",
                  prepare: file("r.txt", Array("Wang Yi Has a Phone Call\nWang Yi sa".utf8) + [0xFF] + Array("id.\n".utf8), ["ingest", "--db", "{db}", "{dir}/r.txt"]),
-                 status: 1, stderr: "{dir}/r.txt:2:11: error: not UTF-8 text: invalid byte 0xFF", match: .firstLine, check: holds(0)),
+                 status: 1, stderr: "{dir}/r.txt:2:11: error: invalid UTF-8 byte 0xFF", match: .firstLine, check: holds(0)),
         BadInput(name: "an empty readout", prepare: text("r.txt", " \n\n", ["ingest", "--db", "{db}", "{dir}/r.txt"]),
                  status: 1, stderr: "{dir}/r.txt: error: is empty: a readout needs at least a title line", match: .firstLine, check: holds(0)),
         BadInput(name: "a folder without readouts", prepare: { dir in

@@ -1,7 +1,7 @@
-/// Escaping for the text formats.
-enum ResultEscapes {
+/// Escaping for the text formats (also for commands that write JSON, XML or CSV of their own).
+public enum ResultEscapes {
     /// Appends `text` as a JSON string, quotes included (RFC 8259: `"`, `\` and controls escaped).
-    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+    public static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {

@@ -22,6 +22,9 @@ public struct TableStyle: Sendable {
     public var maxRows: Int? = nil
     /// Whether to write the header row (the variable names) and its separator.
     public var headers = true
+    /// Show simple string literals as their plain text (line breaks and tabs as spaces), not in
+    /// Turtle syntax with quotes: for tables of text, like `parley facts`.
+    public var plainStrings = false
 
     public init() {}
 }

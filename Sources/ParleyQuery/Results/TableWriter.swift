@@ -20,7 +20,14 @@ struct TableWriter {
         if let maxRows = style.maxRows, rows.count >= maxRows { return }
         rows.append(variables.indices.map { i in
             guard i < row.count, let term = row[i] else { return (text: "", numeric: false) }
-            let text = DisplayWidth.truncate(terms.display(term), to: max(1, style.maxCellWidth))
+            let shown: String
+            if style.plainStrings, case .literal(let literal) = term, literal.language == nil,
+               literal.datatype == Vocabulary.xsdString {
+                shown = String(literal.lexical.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+            } else {
+                shown = terms.display(term)
+            }
+            let text = DisplayWidth.truncate(shown, to: max(1, style.maxCellWidth))
             return (text: text, numeric: Self.isNumeric(term))
         })
     }
