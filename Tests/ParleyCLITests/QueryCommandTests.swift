@@ -12,11 +12,8 @@ import ParleyTestSupport
         """
 
     func store() throws -> (TemporaryDirectory, String) {
-        let dir = TemporaryDirectory()
-        let file = dir.write("data.nt", Self.data)
-        let load = try ParleyProcess.run(["load", "--db", dir.child("db"), file])
-        try #require(load.status == 0, "\(load.stderr)")
-        return (dir, dir.child("db"))
+        let store = try ParleyProcess.loadedStore(Self.data)
+        return (store.directory, store.db)
     }
 
     @Test("SELECT prints TSV when piped, with the store's prefixes known", arguments: [

@@ -8,17 +8,14 @@ import ParleyTestSupport
 struct PromptTests {
     /// A store with a person and, with `people` > 0, that many more triples for slow queries.
     func store(people: Int = 0) throws -> (TemporaryDirectory, String) {
-        let dir = TemporaryDirectory()
         var data = """
             <https://parley.dev/id/Wang_Yi> <https://parley.dev/ns#advocates> <https://parley.dev/id/dialogue> .
             <https://parley.dev/id/Wang_Yi> <http://www.w3.org/2000/01/rdf-schema#label> "Wang Yi" .
 
             """
         for i in 0..<people { data += "<http://ex.org/p\(i)> <http://ex.org/knows> <http://ex.org/p\(i + 1)> .\n" }
-        let file = dir.write("data.nt", data)
-        let load = try ParleyProcess.run(["load", "--db", dir.child("db"), file])
-        try #require(load.status == 0, "\(load.stderr)")
-        return (dir, dir.child("db"))
+        let store = try ParleyProcess.loadedStore(data)
+        return (store.directory, store.db)
     }
 
     func open(_ dir: TemporaryDirectory, db: String) throws -> PseudoTerminal {

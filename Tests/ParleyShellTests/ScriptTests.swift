@@ -13,11 +13,8 @@ import ParleyTestSupport
 
     /// A temporary directory with a loaded store at `db`.
     func store() throws -> (TemporaryDirectory, String) {
-        let dir = TemporaryDirectory()
-        let file = dir.write("data.nt", Self.data)
-        let load = try ParleyProcess.run(["load", "--db", dir.child("db"), file])
-        try #require(load.status == 0, "\(load.stderr)")
-        return (dir, dir.child("db"))
+        let store = try ParleyProcess.loadedStore(Self.data)
+        return (store.directory, store.db)
     }
 
     @Test("a script on standard input: TSV, no banner, no prompt, no colours, status 0")

@@ -81,3 +81,20 @@ public enum ParleyProcess {
         return nil
     }
 }
+
+extension ParleyProcess {
+    /// `parley load` failed while setting up a test.
+    public struct SetupFailure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// A fresh temporary directory holding a store at `db` loaded with `ntriples` by the real
+    /// binary (keep the directory alive as long as the store is used).
+    public static func loadedStore(_ ntriples: String) throws -> (directory: TemporaryDirectory, db: String) {
+        let dir = TemporaryDirectory()
+        let file = dir.write("data.nt", ntriples)
+        let load = try run(["load", "--db", dir.child("db"), file])
+        guard load.status == 0 else { throw SetupFailure(description: "parley load failed: \(load.stderr)") }
+        return (dir, dir.child("db"))
+    }
+}

@@ -208,13 +208,19 @@ public struct Lexer: Sendable {
             throw fail(.expected("a blank node label after '_:'", found: describe(at: index)), at: start)
         }
         index += n
+        skipNameCharacters()
+        return make(.blankNodeLabel(text(start + 2, index)), from: start)
+    }
+
+    /// Moves past `(PN_CHARS | '.')*` that does not end in `.`: the tail of blank node labels
+    /// and prefixes (a final dot ends the triple instead).
+    private mutating func skipNameCharacters() {
         var lastGood = index
         while let (c, n) = scalar(index), CharacterClass.isNameChar(c) || c == 0x2E {
             index += n
             if c != 0x2E { lastGood = index }
         }
         index = lastGood
-        return make(.blankNodeLabel(text(start + 2, index)), from: start)
     }
 
     /// `INTEGER`, `DECIMAL` or `DOUBLE`, from `start` (which may hold a sign already consumed).
@@ -298,12 +304,7 @@ public struct Lexer: Sendable {
         // PN_PREFIX ::= PN_CHARS_BASE ((PN_CHARS|'.')* PN_CHARS)?
         if let (c, n) = scalar(index), CharacterClass.isBase(c) {
             index += n
-            var lastGood = index
-            while let (c, n) = scalar(index), CharacterClass.isNameChar(c) || c == 0x2E {
-                index += n
-                if c != 0x2E { lastGood = index }
-            }
-            index = lastGood
+            skipNameCharacters()
         }
         if byte(index) == UInt8(ascii: ":") {
             let prefix = text(start, index)
