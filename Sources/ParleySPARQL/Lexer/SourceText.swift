@@ -82,20 +82,8 @@ struct SourceText: Sendable {
 
     /// Line and column (1-based, columns in Unicode scalars) of `offset` in `bytes` as written.
     static func lineColumn(_ bytes: [UInt8], upTo offset: Int) -> TextPosition {
-        var line = 1, column = 1
-        var i = 0
-        let end = min(offset, bytes.count)
-        while i < end {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
-            }
-            i += 1
-        }
-        return TextPosition(line: line, column: column, offset: offset)
+        var tracker = PositionTracker()
+        return tracker.advance(over: bytes, to: min(offset, bytes.count), reporting: offset)
     }
 }
 
@@ -108,13 +96,19 @@ struct PositionTracker: Sendable {
 
     mutating func position(of decodedOffset: Int, in source: SourceText) -> TextPosition {
         let target = min(source.originalOffset(decodedOffset), source.original.count)
+        return advance(over: source.original, to: target, reporting: target)
+    }
+
+    /// Counts lines and columns (a column per UTF-8 lead byte) up to byte `target` of `bytes`,
+    /// starting again from the top when `target` lies behind the last answer.
+    mutating func advance(over bytes: [UInt8], to target: Int, reporting reported: Int) -> TextPosition {
         if target < offset {
             offset = 0
             line = 1
             column = 1
         }
         while offset < target {
-            let b = source.original[offset]
+            let b = bytes[offset]
             if b == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
@@ -123,7 +117,7 @@ struct PositionTracker: Sendable {
             }
             offset += 1
         }
-        return TextPosition(line: line, column: column, offset: target)
+        return TextPosition(line: line, column: column, offset: reported)
     }
 }
 
