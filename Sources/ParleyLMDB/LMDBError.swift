@@ -80,7 +80,9 @@ public struct LMDBError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let message = String(cString: mdb_strerror(code.rawValue))
+        let message = code == .badValueSize
+            ? "MDB_BAD_VALSIZE: a key must be 1 to 511 bytes (and a DUPFIXED value its fixed size)"
+            : String(cString: mdb_strerror(code.rawValue))
         let on = database.map { " on '\($0)'" } ?? ""
         return "LMDB \(operation.rawValue)\(on) failed: \(message)"
     }
