@@ -23,7 +23,11 @@ struct FactExtractor {
     func readSpeaker(_ reader: inout SentenceReader, discourse: inout Discourse) {
         for index in reader.tokens.indices where speech.longest(in: reader.tokens, at: index) != nil {
             var before = index
-            if before > 0, ["also", "further", "then", "once", "again", "has", "had"].contains(reader.tokens[before - 1].lower) { before -= 1 }
+            if before > 0, lexicon.words.contains(.speechLead, reader.tokens[before - 1].lower) { before -= 1 }
+            // "Wang, who is also …, said": the speaker stands before the relative clause.
+            if before > 1, reader.tokens[before - 1].text == ",", let clause = reader.masked.first(where: { $0.upperBound == before - 1 }) {
+                before = clause.lowerBound
+            }
             guard let mention = reader.mentions.last(where: { $0.tokens.upperBound == before }), mention.canAct,
                   !reader.isMasked(mention.tokens.lowerBound) else { continue }
             let entities = resolve(mention, reader: reader, discourse: discourse)
@@ -85,7 +89,7 @@ struct FactExtractor {
 
     /// A one-word trigger after an article is a noun ("the will of the people").
     private func isNoun(at index: Int, end: Int, _ tokens: [Token]) -> Bool {
-        end - index == 1 && index > 0 && ["the", "a", "an", "in"].contains(tokens[index - 1].lower)
+        end - index == 1 && index > 0 && lexicon.words.contains(.nounMarker, tokens[index - 1].lower)
     }
 
     private func hedge(before index: Int, _ tokens: [Token]) -> HedgeEffect? {
@@ -124,7 +128,7 @@ struct FactExtractor {
             }
         case .before, .beforeClause:
             var start = span.lowerBound
-            while start > 0, tokens[start - 1].isWord, !["that", "and", "but", "while"].contains(tokens[start - 1].lower),
+            while start > 0, tokens[start - 1].isWord, !lexicon.words.contains(.clauseLinker, tokens[start - 1].lower),
                   !lexicon.speechVerbs.contains(tokens[start - 1].lower) {
                 start -= 1
             }
@@ -134,14 +138,14 @@ struct FactExtractor {
                 range = start..<phrases.end(in: tokens, from: span.upperBound)
             }
             // "dialogue is the only way to …" stands for dialogue: the clause's subject.
-            let trimmed = trigger.frame == .beforeClause ? phrases.nounPhrase(range, tokens) : ObjectPhrase.trimmed(range, tokens)
+            let trimmed = trigger.frame == .beforeClause ? phrases.nounPhrase(range, tokens) : phrases.trimmed(range, tokens)
             objects.append((predicate, .entity(topic(trimmed, reader: reader)), trimmed))
             evidenceStart = start
             evidenceEnd = max(range.upperBound, span.upperBound)
             subjectLimit = start
         case .party, .partyAction, .partyReason, .partyTopic:
             var start = span.upperBound
-            while start < tokens.count, ["the", "a", "an"].contains(tokens[start].lower), reader.mention(startingAt: start) == nil { start += 1 }
+            while start < tokens.count, lexicon.words.contains(.article, tokens[start].lower), reader.mention(startingAt: start) == nil { start += 1 }
             let party: (entities: [EntityRef], range: Range<Int>)
             if let mention = reader.mention(startingAt: start) {
                 party = (resolve(mention, reader: reader, discourse: discourse), mention.tokens)
@@ -169,7 +173,7 @@ struct FactExtractor {
                 if tokens[rest].lower != "not" { rest += 1 }
                 let end = phrases.end(in: tokens, from: rest)
                 if end > rest {
-                    let range = ObjectPhrase.trimmed(rest..<end, tokens)
+                    let range = phrases.trimmed(rest..<end, tokens)
                     objects.append((second, .entity(topic(range, reader: reader)), range))
                     evidenceEnd = end
                 }
@@ -188,11 +192,14 @@ struct FactExtractor {
         case .speaker:
             subjects = reader.speaker.isEmpty ? discourse.speaker.map { [$0] } ?? [] : reader.speaker
         case .nearest:
-            if let found = nearestSubject(before: subjectLimit, reader: reader, discourse: discourse) {
-                subjects = found.entities
-                subjectStart = found.start
-            } else {
+            switch nearestSubject(before: subjectLimit, reader: reader, discourse: discourse) {
+            case .found(let entities, let start):
+                subjects = entities
+                subjectStart = start
+            case .speaker:
                 subjects = reader.speaker.isEmpty ? discourse.speaker.map { [$0] } ?? [] : reader.speaker
+            case .blocked:
+                return []
             }
         }
         // Positions are the parties': third persons quoted in passing are not subjects.
@@ -215,29 +222,75 @@ struct FactExtractor {
         return facts
     }
 
-    /// The actor named nearest before `limit` that can be a subject: not inside a relative clause
-    /// or an earlier object, not possessive, not after a preposition; "A and B" gives both.
-    private func nearestSubject(before limit: Int, reader: SentenceReader, discourse: Discourse) -> (entities: [EntityRef], start: Int)? {
+    /// Who the subject of a verb at `limit` is.
+    private enum SubjectSearch {
+        /// An actor (or "A and B") named right before the verb, starting at `start`.
+        case found([EntityRef], start: Int)
+        /// The verb opens its clause ("… said that | will", "He stressed | should"): the speaker.
+        case speaker
+        /// Something that is not an actor is the verb's subject ("the congress … will guide").
+        case blocked
+    }
+
+    /// The subject of the verb at `limit`: the actor named right before it (across only words
+    /// such as "has always firmly"), not inside a relative clause or an earlier object, not
+    /// possessive, not after a preposition; "A and B" gives both. After "and" or a comma, the
+    /// nearest actor earlier in the sentence; at the start of a clause, the speaker.
+    private func nearestSubject(before limit: Int, reader: SentenceReader, discourse: Discourse) -> SubjectSearch {
         let tokens = reader.tokens
         func eligible(_ m: Mention) -> Bool {
             guard m.canAct, !reader.isMasked(m.tokens.lowerBound), !reader.isConsumed(m.tokens.lowerBound) else { return false }
             if tokens[m.tokens.upperBound - 1].isPossessive { return false }
             if m.tokens.upperBound < tokens.count, tokens[m.tokens.upperBound].lower == "of" { return false }
             let before = m.role?.tokens.lowerBound ?? m.tokens.lowerBound
-            if before > 0, prepositions.contains(tokens[before - 1].lower) { return false }
+            if before > 0, lexicon.words.contains(.preposition, tokens[before - 1].lower) { return false }
             return true
         }
-        guard let mention = reader.mentions.last(where: { $0.tokens.upperBound <= limit && eligible($0) }) else { return nil }
-        var entities = resolve(mention, reader: reader, discourse: discourse)
-        var start = mention.role?.tokens.lowerBound ?? mention.tokens.lowerBound
-        let first = mention.role?.tokens.lowerBound ?? mention.tokens.lowerBound
-        if first > 0, tokens[first - 1].lower == "and",
-           let other = reader.mentions.last(where: { $0.tokens.upperBound == first - 1 }), eligible(other) {
-            entities = resolve(other, reader: reader, discourse: discourse) + entities
-            start = other.role?.tokens.lowerBound ?? other.tokens.lowerBound
+        func found(_ mention: Mention) -> SubjectSearch {
+            var entities = resolve(mention, reader: reader, discourse: discourse)
+            var start = mention.role?.tokens.lowerBound ?? mention.tokens.lowerBound
+            let first = start
+            if first > 0, tokens[first - 1].lower == "and",
+               let other = reader.mentions.last(where: { $0.tokens.upperBound == first - 1 }), eligible(other) {
+                entities = resolve(other, reader: reader, discourse: discourse) + entities
+                start = other.role?.tokens.lowerBound ?? other.tokens.lowerBound
+            }
+            return entities.isEmpty ? .blocked : .found(entities, start: start)
         }
-        guard !entities.isEmpty else { return nil }
-        return (entities, start)
+        var edge = limit
+        while edge > 0, lexicon.words.contains(.subjectGap, tokens[edge - 1].lower) { edge -= 1 }
+        if let mention = reader.mentions.last(where: { $0.tokens.upperBound == edge }) {
+            return eligible(mention) ? found(mention) : .blocked
+        }
+        guard edge > 0 else {
+            // An opening participle shares the main clause's subject: "Recognising …, they agreed".
+            if limit < tokens.count, tokens[limit].lower.hasSuffix("ing"),
+               let comma = tokens[limit...].firstIndex(where: { $0.text == "," }),
+               let mention = reader.mention(startingAt: comma + 1), eligible(mention) {
+                return found(mention)
+            }
+            return .speaker
+        }
+        let previous = tokens[edge - 1]
+        if previous.lower == "and" || previous.text == "," {
+            if let mention = reader.mentions.last(where: { $0.tokens.upperBound <= limit && eligible($0) }) { return found(mention) }
+            return .speaker
+        }
+        if lexicon.words.contains(.clauseLinker, previous.lower) || speech.longest(in: tokens, at: edge - 1) != nil
+            || !previous.isWord { return .speaker }
+        return .blocked
+    }
+
+    /// Whether only words that may stand between a subject and its verb lie in `gap` ("China has
+    /// always firmly supported": "has always firmly"), so the actor is the verb's own subject and
+    /// not a name inside an earlier phrase ("the congress of Russia is a world-class event and will …").
+    private func isSubjectGap(_ gap: Range<Int>, _ tokens: [Token]) -> Bool {
+        var index = gap.lowerBound
+        while index < gap.upperBound {
+            guard let length = lexicon.words.match(.subjectGap, in: tokens, at: index) else { return false }
+            index += length
+        }
+        return true
     }
 
     // MARK: Objects
@@ -267,7 +320,7 @@ struct FactExtractor {
 
     /// A topic labelled with the phrase's text.
     private func topic(_ range: Range<Int>, reader: SentenceReader) -> EntityRef {
-        let trimmed = ObjectPhrase.trimmed(range, reader.tokens)
+        let trimmed = phrases.trimmed(range, reader.tokens)
         let label = reader.text(trimmed)
         if let known = discourse(known: label) { return known }
         return EntityRef(label: label, kind: .topic)
@@ -299,19 +352,19 @@ struct FactExtractor {
         var start = range.lowerBound
         for index in range {
             let token = tokens[index]
-            let split = token.text == "," || (token.lower == "and" && index > start && !Self.looksAdjectival(tokens[index - 1].lower))
+            let split = token.text == "," || (token.lower == "and" && index > start && !looksAdjectival(tokens[index - 1].lower))
             if split {
-                if index > start { parts.append(ObjectPhrase.trimmed(start..<index, tokens)) }
+                if index > start { parts.append(phrases.trimmed(start..<index, tokens)) }
                 start = index + 1
                 if token.text == ",", index + 1 < range.upperBound, tokens[index + 1].lower == "and" { start += 1 }
             }
         }
-        if start < range.upperBound { parts.append(ObjectPhrase.trimmed(start..<range.upperBound, tokens)) }
+        if start < range.upperBound { parts.append(phrases.trimmed(start..<range.upperBound, tokens)) }
         return parts.filter { !$0.isEmpty && tokens[$0].contains(where: \.isWord) }
     }
 
-    static func looksAdjectival(_ word: String) -> Bool {
-        ["al", "ic", "ive", "ous", "ent", "ant", "ble", "ful", "less", "ing", "ary", "ern"].contains { word.hasSuffix($0) }
+    func looksAdjectival(_ word: String) -> Bool {
+        lexicon.words.members(.listAdjectiveSuffix).contains { word.hasSuffix($0) }
     }
 
     // MARK: Mentions

@@ -1,8 +1,10 @@
 /// Where an object phrase ends and what entity it names. The phrase runs from just after its
 /// trigger to the first of: the sentence end, a phrase end from the lexicon ("as soon as
-/// possible", ", especially"), a comma before a capital, "and" before another trigger or
-/// speech verb, or sixteen words.
+/// possible", ", especially"), a comma before a capital or a word that opens a clause, "and"
+/// before another trigger or speech verb, or sixteen words; it is then cut back so that it never
+/// ends inside a phrase ("the Code of" → "the Code"; "attack on the" → "attack").
 struct ObjectPhrase {
+    let wordClasses: WordClasses
     let ends: [[String]]
     let leads: [[String]]
     let copulas: [[String]]
@@ -11,6 +13,7 @@ struct ObjectPhrase {
     static let maximumWords = 16
 
     init(lexicon: Lexicon) {
+        wordClasses = lexicon.words
         ends = lexicon.phraseEnds.map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty }
         leads = lexicon.phraseLeads.map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty }
         copulas = lexicon.copulas.map { Tokenizer.tokens($0).map(\.lower) }.filter { !$0.isEmpty }
@@ -27,16 +30,24 @@ struct ObjectPhrase {
             if index > start {
                 if extra.contains(token.lower) { break }
                 if ends.contains(where: { matches($0, tokens, index) }) { break }
-                if token.text == ",", index + 1 < tokens.count, tokens[index + 1].isCapitalized { break }
+                if token.text == ",", index + 1 < tokens.count,
+                   tokens[index + 1].isCapitalized || wordClasses.contains(.commaBreak, tokens[index + 1].lower) { break }
+                if [";", ":", "("].contains(token.text) { break }
                 if token.lower == "and", continuations.longest(in: tokens, at: index + 1) != nil { break }
-                if token.lower == "and", index + 2 < tokens.count, ["also", "firmly", "further"].contains(tokens[index + 1].lower),
-                   continuations.longest(in: tokens, at: index + 2) != nil { break }
+                if token.lower == "and", let gap = wordClasses.match(.subjectGap, in: tokens, at: index + 1),
+                   continuations.longest(in: tokens, at: index + 1 + gap) != nil { break }
             }
             if token.isWord { words += 1 }
             if words > Self.maximumWords { break }
             index += 1
         }
-        while index > start, !tokens[index - 1].isWord, !"”\")’".contains(tokens[index - 1].text) { index -= 1 }
+        // Never end inside a phrase: drop trailing punctuation and function words.
+        while index > start + 1 {
+            let last = tokens[index - 1]
+            if !last.isWord, !"”\")’".contains(last.text) { index -= 1; continue }
+            if last.isWord, wordClasses.contains(.phraseTail, last.lower) { index -= 1; continue }
+            break
+        }
         return index
     }
 
@@ -51,11 +62,11 @@ struct ObjectPhrase {
     /// clause, its subject only ("the situation in Gaza is deteriorating" → "situation in Gaza").
     /// `clause: false` only drops the opening verb (for actions: "achieve a ceasefire").
     func nounPhrase(_ range: Range<Int>, _ tokens: [Token], clause: Bool = true) -> Range<Int> {
-        var start = Self.trimmed(range, tokens).lowerBound
+        var start = trimmed(range, tokens).lowerBound
         if let lead = leads.first(where: { matches($0, tokens, start) }), start + lead.count < range.upperBound {
             start += lead.count
         }
-        var trimmedRange = Self.trimmed(start..<range.upperBound, tokens)
+        var trimmedRange = trimmed(start..<range.upperBound, tokens)
         guard clause else { return trimmedRange }
         var index = trimmedRange.lowerBound + 1
         while index < trimmedRange.upperBound {
@@ -69,9 +80,9 @@ struct ObjectPhrase {
     }
 
     /// The range without leading determiners ("the", "a", "to").
-    static func trimmed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int> {
+    func trimmed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int> {
         var start = range.lowerBound
-        while start < range.upperBound - 1, determiners.contains(tokens[start].lower) { start += 1 }
+        while start < range.upperBound - 1, wordClasses.contains(.determiner, tokens[start].lower) { start += 1 }
         return start..<range.upperBound
     }
 }

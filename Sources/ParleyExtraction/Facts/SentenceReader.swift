@@ -43,8 +43,3 @@ struct SentenceReader {
     /// The mention that starts at `index`.
     func mention(startingAt index: Int) -> Mention? { mentions.first { $0.tokens.lowerBound == index } }
 }
-
-/// Words that do not start an object phrase.
-let determiners: Set<String> = ["the", "a", "an", "that", "its", "their", "his", "her", "this", "these", "those", "to"]
-/// Words after which a name is not a subject ("with China", "in Beijing").
-let prepositions: Set<String> = ["with", "to", "for", "on", "of", "between", "from", "by", "in", "at", "about", "into", "against", "toward", "towards", "over"]

@@ -15,6 +15,8 @@ public struct Lexicon: Sendable {
     public var phraseLeads: [String] = []
     /// Verbs that make a stance object a clause ("is", "are"): the object keeps the subject.
     public var copulas: [String] = []
+    /// Function words by class (determiners, prepositions, clause linkers …).
+    public var words = WordClasses()
 
     /// Entities by label.
     let byLabel: [String: Int]
