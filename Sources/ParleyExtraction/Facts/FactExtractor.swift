@@ -7,6 +7,7 @@ struct FactExtractor {
     let speech: PhraseMatcher<Bool>
     let hedges: PhraseMatcher<HedgeEffect>
     let phrases: ObjectPhrase
+    let named: MentionedThings
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -14,6 +15,7 @@ struct FactExtractor {
         speech = PhraseMatcher(lexicon.speechVerbs.map { ($0, true) })
         hedges = PhraseMatcher(lexicon.hedges.map { ($0.phrase, $0.effect) })
         phrases = ObjectPhrase(lexicon: lexicon)
+        named = MentionedThings(words: lexicon.words)
     }
 
     // MARK: Speaker
@@ -84,6 +86,7 @@ struct FactExtractor {
             index = match.end
         }
         facts += mentionsFallback(reader, discourse: discourse, existing: facts)
+        if let fact = relationsDiscussed(reader, discourse: discourse, event: event, existing: facts) { facts.append(fact) }
         return facts
     }
 
@@ -330,6 +333,23 @@ struct FactExtractor {
         lexicon.entity(labelled: label).map { EntityRef(label: $0.label, kind: $0.kind) }
     }
 
+    /// "bilateral ties", "China-Russia relations" anywhere in a sentence: the event discussed the
+    /// participants' countries' relations (once a sentence; not when a trigger already said so).
+    private func relationsDiscussed(_ reader: SentenceReader, discourse: Discourse, event: EntityRef, existing: [Fact]) -> Fact? {
+        let tokens = reader.tokens
+        for index in tokens.indices.dropFirst() where lexicon.words.contains(.relationNoun, tokens[index].lower) {
+            let before = tokens[index - 1]
+            let parts = before.text.split(separator: "-")
+            guard lexicon.words.contains(.relationMarker, before.lower)
+                    || (parts.count == 2 && parts.allSatisfy { $0.first?.isUppercase == true }) else { continue }
+            guard let relation = relations(discourse),
+                  !existing.contains(where: { $0.predicate == "discussed" && $0.object == .entity(relation) }) else { return nil }
+            return Fact(subject: event, predicate: "discussed", object: .entity(relation),
+                        evidence: reader.text((index - 1)..<(index + 1)), sentence: reader.sentence.number)
+        }
+        return nil
+    }
+
     /// "China-US relations" from the countries the participants represent.
     private func relations(_ discourse: Discourse) -> EntityRef? {
         var countries: [String] = []
@@ -369,16 +389,23 @@ struct FactExtractor {
 
     // MARK: Mentions
 
-    /// "Wang said that Kissinger …": the speaker mentions a third person named right after.
+    /// The speaker of the sentence (else the one who spoke last) mentions the third persons and
+    /// the named documents, plans and events the sentence names.
     private func mentionsFallback(_ reader: SentenceReader, discourse: Discourse, existing: [Fact]) -> [Fact] {
-        guard let speakerMention = reader.speakerMention, reader.speaker.count == 1 else { return [] }
-        let speaker = reader.speaker[0]
-        var next = speakerMention.tokens.upperBound
-        while next < reader.tokens.count, speech.longest(in: reader.tokens, at: next) != nil || ["also", "that"].contains(reader.tokens[next].lower) { next += 1 }
-        guard let mention = reader.mention(startingAt: next), let person = mention.entity, person.kind == .person,
-              !discourse.participants.contains(person), !existing.contains(where: { $0.object == .entity(person) }) else { return [] }
-        let end = phrases.end(in: reader.tokens, from: mention.tokens.upperBound)
-        return [Fact(subject: speaker, predicate: "mentions", object: .entity(person),
-                     evidence: reader.text(speakerMention.tokens.lowerBound..<end), sentence: reader.sentence.number)]
+        let speakers = reader.speaker.isEmpty ? discourse.speaker.map { [$0] } ?? [] : reader.speaker
+        guard speakers.count == 1, let speaker = speakers.first, speaker.kind == .person else { return [] }
+        var facts: [Fact] = []
+        for mention in reader.mentions {
+            guard let person = mention.entity, person.kind == .person, person != speaker,
+                  !discourse.participants.contains(person) else { continue }
+            facts.append(Fact(subject: speaker, predicate: "mentions", object: .entity(person),
+                              evidence: reader.text(mention.role?.tokens ?? mention.tokens), sentence: reader.sentence.number))
+        }
+        for range in named.namedThings(in: reader) {
+            let trimmed = phrases.trimmed(range, reader.tokens)
+            facts.append(Fact(subject: speaker, predicate: "mentions", object: .entity(topic(trimmed, reader: reader)),
+                              evidence: reader.text(range), sentence: reader.sentence.number))
+        }
+        return facts
     }
 }

@@ -13,6 +13,10 @@ public struct WordClasses: Sendable {
         case commaBreak = "comma-break"
         case phraseTail = "phrase-tail"
         case listAdjectiveSuffix = "list-adjective-suffix"
+        case documentHead = "document-head"
+        case nameInner = "name-inner"
+        case relationNoun = "relation-noun"
+        case relationMarker = "relation-marker"
     }
 
     /// Each class's single words, lower case.
