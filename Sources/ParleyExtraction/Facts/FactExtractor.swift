@@ -124,10 +124,15 @@ struct FactExtractor {
             } else {
                 // Stance objects are noun phrases; an action keeps its verb unless the verb only
                 // leads to the thing ("calls for achieving a ceasefire" -> "ceasefire").
-                let phrase = phrases.nounPhrase(range, tokens, clause: trigger.frame == .object)
-                let resolved = objectEntity(phrase, reader: reader, discourse: discourse)
-                objects.append((predicate, .entity(resolved.entity), resolved.range))
-                evidenceEnd = max(resolved.range.upperBound, trigger.frame == .action ? end : resolved.range.upperBound)
+                // A list of actions ("enhance communication, join hands and spare no effort") is
+                // one fact per action.
+                let parts = trigger.frame == .action ? phrases.actions(range, tokens) : [range]
+                for part in parts {
+                    let phrase = phrases.nounPhrase(part, tokens, clause: trigger.frame == .object)
+                    let resolved = objectEntity(phrase, reader: reader, discourse: discourse)
+                    objects.append((predicate, .entity(resolved.entity), resolved.range))
+                    evidenceEnd = max(evidenceEnd, resolved.range.upperBound, trigger.frame == .action ? part.upperBound : resolved.range.upperBound)
+                }
             }
         case .before, .beforeClause:
             var start = span.lowerBound
@@ -176,8 +181,10 @@ struct FactExtractor {
                 if tokens[rest].lower != "not" { rest += 1 }
                 let end = phrases.end(in: tokens, from: rest)
                 if end > rest {
-                    let range = phrases.trimmed(rest..<end, tokens)
-                    objects.append((second, .entity(topic(range, reader: reader)), range))
+                    for part in phrases.actions(rest..<end, tokens) {
+                        let range = phrases.trimmed(part, tokens)
+                        objects.append((second, .entity(topic(range, reader: reader)), range))
+                    }
                     evidenceEnd = end
                 }
             }

@@ -79,6 +79,39 @@ struct ObjectPhrase {
         return trimmedRange
     }
 
+    /// A phrase of coordinated actions split into one range per action: at commas, and at "and"
+    /// before a verb, which is recognised by its shape: a lower-case word that is not a
+    /// determiner or an adjective, followed by a determiner ("and achieve a settlement").
+    func actions(_ range: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = tokens[index]
+            var cut = 0
+            if token.text == "," {
+                cut = index + 1 < range.upperBound && tokens[index + 1].lower == "and" ? 2 : 1
+            } else if token.lower == "and", index + 2 < range.upperBound {
+                let verb = tokens[index + 1], next = tokens[index + 2]
+                if verb.isWord, !verb.isCapitalized, !wordClasses.contains(.determiner, verb.lower),
+                   !wordClasses.members(.listAdjectiveSuffix).contains(where: { verb.lower.hasSuffix($0) }),
+                   wordClasses.contains(.determiner, next.lower) || wordClasses.contains(.article, next.lower) {
+                    cut = 1
+                }
+            }
+            if cut > 0 {
+                if index > start { parts.append(start..<index) }
+                start = index + cut
+                index += cut
+                continue
+            }
+            index += 1
+        }
+        if start < range.upperBound { parts.append(start..<range.upperBound) }
+        let whole = parts.filter { tokens[$0].filter(\.isWord).count >= 2 }
+        return whole.isEmpty ? [range] : whole
+    }
+
     /// The range without leading determiners ("the", "a", "to").
     func trimmed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int> {
         var start = range.lowerBound
