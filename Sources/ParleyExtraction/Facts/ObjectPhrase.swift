@@ -11,6 +11,8 @@ struct ObjectPhrase {
     /// Trigger phrases and speech verbs: "and" before one starts a new clause.
     let continuations: PhraseMatcher<Bool>
     static let maximumWords = 16
+    /// After this many words any comma ends the phrase: analysts keep objects short.
+    static let wordsBeforeAnyComma = 6
 
     init(lexicon: Lexicon) {
         wordClasses = lexicon.words
@@ -31,7 +33,8 @@ struct ObjectPhrase {
                 if extra.contains(token.lower) { break }
                 if ends.contains(where: { matches($0, tokens, index) }) { break }
                 if token.text == ",", index + 1 < tokens.count,
-                   tokens[index + 1].isCapitalized || wordClasses.contains(.commaBreak, tokens[index + 1].lower) { break }
+                   words >= Self.wordsBeforeAnyComma || tokens[index + 1].isCapitalized
+                    || wordClasses.contains(.commaBreak, tokens[index + 1].lower) { break }
                 if [";", ":", "("].contains(token.text) { break }
                 if token.lower == "and", continuations.longest(in: tokens, at: index + 1) != nil { break }
                 if token.lower == "and", let gap = wordClasses.match(.subjectGap, in: tokens, at: index + 1),
