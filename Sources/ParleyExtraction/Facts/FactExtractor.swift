@@ -126,7 +126,7 @@ struct FactExtractor {
                 // leads to the thing ("calls for achieving a ceasefire" -> "ceasefire").
                 // A list of actions ("enhance communication, join hands and spare no effort") is
                 // one fact per action.
-                let parts = trigger.frame == .action ? phrases.actions(range, tokens) : [range]
+                let parts = trigger.frame == .action ? phrases.actions(range, tokens) : phrases.namedItems(range, tokens)
                 for part in parts {
                     let phrase = phrases.nounPhrase(part, tokens, clause: trigger.frame == .object)
                     let resolved = objectEntity(phrase, reader: reader, discourse: discourse)
@@ -146,7 +146,15 @@ struct FactExtractor {
                 range = start..<phrases.end(in: tokens, from: span.upperBound)
             }
             // "dialogue is the only way to …" stands for dialogue: the clause's subject.
-            let trimmed = trigger.frame == .beforeClause ? phrases.nounPhrase(range, tokens) : phrases.trimmed(range, tokens)
+            var trimmed = trigger.frame == .beforeClause ? phrases.nounPhrase(range, tokens) : phrases.trimmed(range, tokens)
+            // "It is unacceptable to address …": the infinitive is the object, not "it".
+            if trimmed.count == 1, lexicon.words.contains(.expletive, tokens[trimmed.lowerBound].lower),
+               span.upperBound < tokens.count, tokens[span.upperBound].lower == "to" {
+                let end = phrases.end(in: tokens, from: span.upperBound + 1)
+                guard end > span.upperBound + 1 else { return [] }
+                trimmed = (span.upperBound + 1)..<end
+                range = start..<end
+            }
             objects.append((predicate, .entity(topic(trimmed, reader: reader)), trimmed))
             evidenceStart = start
             evidenceEnd = max(range.upperBound, span.upperBound)
@@ -268,8 +276,18 @@ struct FactExtractor {
             return entities.isEmpty ? .blocked : .found(entities, start: start)
         }
         var edge = limit
-        while edge > 0, lexicon.words.contains(.subjectGap, tokens[edge - 1].lower) { edge -= 1 }
+        while edge > 0 {
+            let word = tokens[edge - 1].lower
+            guard lexicon.words.contains(.subjectGap, word) || lexicon.words.contains(.carrierVerb, word)
+                    || lexicon.words.contains(.stanceAdjective, word) else { break }
+            edge -= 1
+        }
         if let mention = reader.mentions.last(where: { $0.tokens.upperBound == edge }) {
+            // "China's support for", "the United States' resolute support for": the possessor.
+            if tokens[edge - 1].isPossessive, mention.canAct, !reader.isMasked(mention.tokens.lowerBound) {
+                let entities = resolve(mention, reader: reader, discourse: discourse)
+                return entities.isEmpty ? .blocked : .found(entities, start: mention.role?.tokens.lowerBound ?? mention.tokens.lowerBound)
+            }
             return eligible(mention) ? found(mention) : .blocked
         }
         guard edge > 0 else {
@@ -408,7 +426,7 @@ struct FactExtractor {
             facts.append(Fact(subject: speaker, predicate: "mentions", object: .entity(person),
                               evidence: reader.text(mention.role?.tokens ?? mention.tokens), sentence: reader.sentence.number))
         }
-        for range in named.namedThings(in: reader) {
+        for range in named.namedThings(in: reader).flatMap({ phrases.namedItems($0, reader.tokens) }) {
             let trimmed = phrases.trimmed(range, reader.tokens)
             facts.append(Fact(subject: speaker, predicate: "mentions", object: .entity(topic(trimmed, reader: reader)),
                               evidence: reader.text(range), sentence: reader.sentence.number))

@@ -115,6 +115,34 @@ struct ObjectPhrase {
         return whole.isEmpty ? [range] : whole
     }
 
+    /// A list of names ("the Belt and Road Initiative, the Global Development Initiative and the
+    /// Global Security Initiative") split into one range per name; any other phrase whole. An
+    /// item is a name when its first word after determiners and its last word are capitalised.
+    func namedItems(_ range: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
+        var parts: [Range<Int>] = []
+        var start = range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let token = tokens[index]
+            if token.text == "," || token.lower == "and" {
+                var next = index + 1
+                while next < range.upperBound, tokens[next].lower == "and" || wordClasses.contains(.article, tokens[next].lower) { next += 1 }
+                if index > start, tokens[index - 1].isCapitalized, next < range.upperBound, tokens[next].isCapitalized {
+                    parts.append(start..<index)
+                    start = index + 1
+                }
+            }
+            index += 1
+        }
+        guard !parts.isEmpty, start < range.upperBound else { return [range] }
+        parts.append(start..<range.upperBound)
+        let trimmedParts = parts.map { trimmed($0, tokens) }.filter { !$0.isEmpty }
+        let isName = { (part: Range<Int>) -> Bool in
+            tokens[part.lowerBound].isCapitalized && tokens[part.upperBound - 1].isCapitalized && tokens[part].filter(\.isWord).count >= 2
+        }
+        return trimmedParts.allSatisfy(isName) ? trimmedParts : [range]
+    }
+
     /// The range without leading determiners ("the", "a", "to").
     func trimmed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int> {
         var start = range.lowerBound

@@ -17,6 +17,9 @@ public struct WordClasses: Sendable {
         case nameInner = "name-inner"
         case relationNoun = "relation-noun"
         case relationMarker = "relation-marker"
+        case expletive
+        case carrierVerb = "carrier-verb"
+        case stanceAdjective = "stance-adjective"
     }
 
     /// Each class's single words, lower case.
