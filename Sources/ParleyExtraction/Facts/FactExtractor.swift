@@ -113,7 +113,7 @@ struct FactExtractor {
         var subjectLimit = span.lowerBound
         switch trigger.frame {
         case .object, .action, .topics:
-            let end = phrases.end(in: tokens, from: span.upperBound)
+            let end = phrases.end(in: tokens, from: span.upperBound, list: trigger.frame != .object)
             guard end > span.upperBound else { return [] }
             let range = span.upperBound..<end
             evidenceEnd = end

@@ -24,7 +24,9 @@ struct ObjectPhrase {
     }
 
     /// The exclusive end of the phrase that starts at `start`.
-    func end(in tokens: [Token], from start: Int, stopAt extra: Set<String> = []) -> Int {
+    /// `list: true` reads a list of actions or topics: a comma after six words goes on when
+    /// a word that does not open a clause follows it ("implement the consensus, strengthen …").
+    func end(in tokens: [Token], from start: Int, stopAt extra: Set<String> = [], list: Bool = false) -> Int {
         var index = start
         var words = 0
         while index < tokens.count {
@@ -33,7 +35,7 @@ struct ObjectPhrase {
                 if extra.contains(token.lower) { break }
                 if ends.contains(where: { matches($0, tokens, index) }) { break }
                 if token.text == ",", index + 1 < tokens.count,
-                   words >= Self.wordsBeforeAnyComma || tokens[index + 1].isCapitalized
+                   (words >= Self.wordsBeforeAnyComma && !list) || tokens[index + 1].isCapitalized
                     || wordClasses.contains(.commaBreak, tokens[index + 1].lower) { break }
                 if [";", ":", "("].contains(token.text) { break }
                 if token.lower == "and", continuations.longest(in: tokens, at: index + 1) != nil { break }
