@@ -85,6 +85,11 @@ struct FactExtractor {
             facts += made
             index = match.end
         }
+        // A concern raised, an act condemned: the talks discussed it too (once per object).
+        for fact in facts where lexicon.words.contains(.impliesDiscussed, fact.predicate.lowercased()) {
+            let topic = Fact(subject: event, predicate: "discussed", object: fact.object, evidence: fact.evidence, sentence: fact.sentence)
+            if !facts.contains(where: { $0.subject == event && $0.predicate == "discussed" && $0.object == fact.object }) { facts.append(topic) }
+        }
         facts += mentionsFallback(reader, discourse: discourse, existing: facts)
         if let fact = relationsDiscussed(reader, discourse: discourse, event: event, existing: facts) { facts.append(fact) }
         return facts

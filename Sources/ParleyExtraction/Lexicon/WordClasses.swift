@@ -20,6 +20,7 @@ public struct WordClasses: Sendable {
         case expletive
         case carrierVerb = "carrier-verb"
         case stanceAdjective = "stance-adjective"
+        case impliesDiscussed = "implies-discussed"
     }
 
     /// Each class's single words, lower case.
