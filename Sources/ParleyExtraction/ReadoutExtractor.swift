@@ -28,8 +28,9 @@ public enum ReadoutExtractor {
         }
         var readers = readable.map { SentenceReader(sentence: $0, finder: finder, table: table) }
 
-        let (event, eventFacts, initialDiscourse) = EventExtractor(lexicon: lexicon)
+        let (event, moreEvents, eventFacts, initialDiscourse) = EventExtractor(lexicon: lexicon)
             .extract(readout: readout, readers: readers, slug: slug, table: table, fullText: text)
+        let events = [event] + moreEvents
         var discourse = initialDiscourse
         var facts = eventFacts
         let extractor = FactExtractor(lexicon: lexicon)
@@ -42,7 +43,7 @@ public enum ReadoutExtractor {
         }
         var seen = Set<String>()
         facts = facts.filter { seen.insert("\($0.subject.iri)|\($0.predicate)|\($0.object)|\($0.sentence)").inserted }
-        let quads = ExtractionGraph(slug: slug, readout: readout, event: event, facts: facts, table: table).quads()
-        return Extraction(slug: slug, readout: readout, event: event, facts: facts, quads: quads)
+        let quads = ExtractionGraph(slug: slug, readout: readout, events: events, facts: facts).quads()
+        return Extraction(slug: slug, readout: readout, event: event, events: events, facts: facts, quads: quads)
     }
 }

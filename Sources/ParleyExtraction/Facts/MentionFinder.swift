@@ -49,7 +49,7 @@ struct MentionFinder {
         let known = table.name(in: tokens, at: role.end, kinds: [.person]).flatMap { $0.end == end ? $0.entity : nil }
             ?? (words.count == 1 ? table.name(in: tokens, at: name.lowerBound, kinds: [.person])?.entity : nil)
             ?? table.entity(label)
-        let mention = RoleMention(role: role.payload.role,
+        let mention = RoleMention(roles: [role.payload.role],
                                   country: country ?? role.payload.impliedCountry.flatMap { table.entity($0) },
                                   tokens: start..<end)
         return (name, label, mention, known)

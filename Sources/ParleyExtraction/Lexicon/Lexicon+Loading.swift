@@ -15,7 +15,7 @@ extension Lexicon {
     /// The files of `schema/lexicon/`, in the order they are read.
     public static let fileNames = ["entities.tsv", "roles.tsv", "triggers.tsv", "references.tsv",
                                    "hedges.tsv", "boilerplate.tsv", "phrase-ends.tsv", "speech-verbs.tsv",
-                                   "phrase-leads.tsv", "copulas.tsv"]
+                                   "phrase-leads.tsv", "copulas.tsv", "events.tsv", "participants.tsv"]
 
     /// Loads the lexicon from a directory holding the files of `schema/lexicon/` (tab-separated,
     /// `#` starts a comment line, `|` separates list items).
@@ -106,6 +106,8 @@ extension Lexicon {
                   hedges: hedges, boilerplate: boilerplate, phraseEnds: ends, speechVerbs: speech)
         phraseLeads = try rows("phrase-leads.tsv").compactMap { $0.columns.first?.trimmingSpaces }.filter { !$0.isEmpty }
         copulas = try rows("copulas.tsv").compactMap { $0.columns.first?.trimmingSpaces }.filter { !$0.isEmpty }
+        eventPhrases = try EventPhrases.load(directory: directory)
+        nameGrammar = try NameGrammar.load(directory: directory)
     }
 }
 

@@ -15,6 +15,10 @@ public struct Lexicon: Sendable {
     public var phraseLeads: [String] = []
     /// Verbs that make a stance object a clause ("is", "are"): the object keeps the subject.
     public var copulas: [String] = []
+    /// The words that describe the event (`events.tsv`).
+    public var eventPhrases = EventPhrases()
+    /// The words for finding persons the lexicon lacks (`participants.tsv`).
+    public var nameGrammar = NameGrammar()
 
     /// Entities by label.
     let byLabel: [String: Int]
