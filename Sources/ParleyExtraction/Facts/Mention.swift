@@ -12,6 +12,9 @@ struct RoleMention: Hashable {
     var tokens: Range<Int>
     /// "his Egyptian counterpart": the office is that of the person whose counterpart this is.
     var isCounterpart = false
+    /// Whether the roles already name the country or organisation ("General of the Sudanese
+    /// Armed Forces"), so "of <country>" is not added to them.
+    var namesCountry = false
 
     init(roles: [String], country: EntityRef?, tokens: Range<Int>, isCounterpart: Bool = false) {
         self.role = roles.first ?? ""
