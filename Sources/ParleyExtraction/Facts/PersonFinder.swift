@@ -13,6 +13,15 @@ struct PersonFinder {
         events = EventPhraseMatcher(lexicon: lexicon)
     }
 
+    /// A word that starts a known name, a role, or is a country's adjective or an acronym
+    /// ("Ethiopian Prime Minister Abiy", "Pakistani FM"): not a bare name.
+    private func isOfficeOrPlace(_ tokens: [Token], _ index: Int, table: EntityTable) -> Bool {
+        let token = tokens[index]
+        return table.name(in: tokens, at: index) != nil || finder.lexicon.entity(forDemonym: token.text) != nil
+            || finder.persons.roles.roles.longest(in: tokens, at: index) != nil
+            || (token.text.count >= 2 && token.text.allSatisfy { $0.isUppercase || $0 == "." })
+    }
+
     func addPersons(in sentences: [Sentence], to table: inout EntityTable) {
         var found: [(words: [String], country: String?)] = []
         for sentence in sentences {
@@ -36,7 +45,7 @@ struct PersonFinder {
                 var start = phrase.range.upperBound
                 if start < tokens.count, tokens[start].lower == "with" || tokens[start].lower == "from" { start += 1 }
                 guard let run = finder.persons.names.name(in: tokens, at: start), run.words.count >= 2,
-                      table.name(in: tokens, at: run.range.lowerBound) == nil else { continue }
+                      !run.range.contains(where: { isOfficeOrPlace(tokens, $0, table: table) }) else { continue }
                 found.append((run.words, nil))
             }
         }

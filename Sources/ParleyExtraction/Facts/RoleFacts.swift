@@ -27,13 +27,20 @@ struct RoleFacts {
             let countryMention = mentions.first { $0.role.country != nil }
             let country = countryMention?.role.country ?? table.represents[person.label].flatMap { table.entity($0) }
             var seen = Set<String>()
+            // A short form of an office stated in full is the same office ("Minister" in
+            // "Foreign Minister"; "Secretary General" in "Secretary General of the … Ministry").
+            let allRoles = mentions.flatMap(\.role.roles).map(Self.words)
+            func isShortForm(_ role: String) -> Bool {
+                let mine = Self.words(role)
+                return allRoles.contains { $0.count > mine.count && mine.isSubset(of: $0) }
+            }
             for (reader, mention) in mentions {
                 var roles = mention.roles
                 if mention.isCounterpart {
                     guard mentions.allSatisfy(\.role.isCounterpart) else { continue }
                     roles = participants.first { $0 != person && discourse.roles[$0.label] != nil }.flatMap { discourse.roles[$0.label] }.map { [$0] } ?? []
                 }
-                for role in roles where seen.insert(role.lowercased()).inserted {
+                for role in roles where !isShortForm(role) && seen.insert(role.lowercased()).inserted {
                     if discourse.roles[person.label] == nil { discourse.roles[person.label] = role }
                     var text = role
                     if let country, !mention.namesCountry, !role.contains(country.label) { text += " of \(country.label)" }
@@ -51,5 +58,9 @@ struct RoleFacts {
             }
         }
         return facts
+    }
+
+    private static func words(_ role: String) -> Set<String> {
+        Set(Tokenizer.tokens(role).filter(\.isWord).map(\.lower))
     }
 }
