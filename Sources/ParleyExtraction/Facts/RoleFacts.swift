@@ -43,7 +43,10 @@ struct RoleFacts {
                 for role in roles where !isShortForm(role) && seen.insert(role.lowercased()).inserted {
                     if discourse.roles[person.label] == nil { discourse.roles[person.label] = role }
                     var text = role
-                    if let country, !mention.namesCountry, !role.contains(country.label) { text += " of \(country.label)" }
+                    // "Member of the Political Bureau …" names its body: no country after it.
+                    if let country, !mention.namesCountry, !role.contains(country.label), !role.contains(" of the ") {
+                        text += " of \(country.label)"
+                    }
                     facts.append(Fact(subject: person, predicate: "holdsRole", object: .literal(text),
                                       evidence: reader.text(mention.tokens), sentence: reader.sentence.number))
                 }
