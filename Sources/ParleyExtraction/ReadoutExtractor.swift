@@ -10,26 +10,12 @@ public enum ReadoutExtractor {
         var table = EntityTable(lexicon: lexicon)
         let readable = readout.sentences.filter { $0.kind == .title || $0.kind == .body }
 
-        // Persons after role words first, full names before surnames, so that "Foreign Minister
-        // Kuleba" in a headline is the body's "Dmytro Kuleba".
-        var found: [(label: String, country: String?)] = []
-        for sentence in readable {
-            let tokens = Tokenizer.tokens(sentence.text)
-            for index in tokens.indices where tokens[index].isWord {
-                if let name = finder.roleName(in: tokens, at: index, table: table), name.known == nil {
-                    found.append((name.label, name.role.country?.label))
-                }
-            }
-        }
-        for name in found.sorted(by: { $0.label.split(separator: " ").count > $1.label.split(separator: " ").count }) {
-            let tokens = Tokenizer.tokens(name.label)
-            if let known = table.name(in: tokens, at: 0, kinds: [.person]), known.end == tokens.count { continue }
-            table.addPerson(label: name.label, represents: name.country)
-        }
+        PersonFinder(lexicon: lexicon, finder: finder).addPersons(in: readable, to: &table)
         var readers = readable.map { SentenceReader(sentence: $0, finder: finder, table: table) }
 
-        let (event, eventFacts, initialDiscourse) = EventExtractor(lexicon: lexicon)
+        let (event, moreEvents, eventFacts, initialDiscourse) = EventExtractor(lexicon: lexicon)
             .extract(readout: readout, readers: readers, slug: slug, table: table, fullText: text)
+        let events = [event] + moreEvents
         var discourse = initialDiscourse
         var facts = eventFacts
         let extractor = FactExtractor(lexicon: lexicon)
@@ -42,7 +28,7 @@ public enum ReadoutExtractor {
         }
         var seen = Set<String>()
         facts = facts.filter { seen.insert("\($0.subject.iri)|\($0.predicate)|\($0.object)|\($0.sentence)").inserted }
-        let quads = ExtractionGraph(slug: slug, readout: readout, event: event, facts: facts, table: table).quads()
-        return Extraction(slug: slug, readout: readout, event: event, facts: facts, quads: quads)
+        let quads = ExtractionGraph(slug: slug, readout: readout, events: events, facts: facts).quads()
+        return Extraction(slug: slug, readout: readout, event: event, events: events, facts: facts, quads: quads)
     }
 }

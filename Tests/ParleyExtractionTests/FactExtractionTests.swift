@@ -87,7 +87,7 @@ import Testing
         ("China is willing to work with all parties.", "China", "commitsTo", "work with all parties"),
         ("Sayyid Badr Albusaidi briefed Wang Yi on the situation in Yemen.", "Sayyid Badr Albusaidi", "briefs", "Wang Yi"),
         ("Sayyid Badr Albusaidi briefed Wang Yi on the situation in Yemen.", "Sayyid Badr Albusaidi", "briefsAbout", "situation in Yemen"),
-        ("The two sides exchanged views on the Ukraine crisis and regional security.", "Phone call between Wang Yi and Sayyid Badr Albusaidi, 2024-03-01", "discussed", "Ukraine crisis"),
+        ("The two sides exchanged views on the Ukraine crisis and regional security.", "Wang Yi - Sayyid Badr Albusaidi phone call 2024-03-01", "discussed", "Ukraine crisis"),
         ("Wang Yi said that Kissinger was a friend.", "Wang Yi", "mentions", "Henry Kissinger"),
     ])
     func triggers(sentence: String, subject: String, predicate: String, object: String) throws {

@@ -84,13 +84,14 @@ struct FactScore {
 
     static func score(_ extraction: Extraction, expected rows: [[String]]) -> FactScore {
         var score = FactScore()
-        let eventIRI = extraction.event.entity.iri
-        func name(_ label: String, _ iri: String) -> String { iri == eventIRI ? "(event)" : label }
+        let eventIRIs = Set(extraction.events.map(\.entity.iri))
+        func name(_ label: String, _ iri: String) -> String { eventIRIs.contains(iri) ? "(event)" : label }
         var facts = extraction.facts.map { fact -> (String, String, String) in
             let object: String
             switch fact.object {
             case .entity(let e): object = name(e.label, e.iri)
             case .literal(let text): object = text
+            case .date(let date): object = date.description
             }
             return (name(fact.subject.label, fact.subject.iri), fact.predicate, object)
         }

@@ -20,27 +20,37 @@ struct EntityTable {
         }
     }
 
-    private mutating func add(name: String, for entity: EntityRef, caseSensitive: Bool) {
+    /// Adds a name; `first` puts it before the names of the same length already there (a person
+    /// found in the readout is meant by "Wang" sooner than the lexicon's).
+    private mutating func add(name: String, for entity: EntityRef, caseSensitive: Bool, first: Bool = false) {
         let words = Tokenizer.tokens(name).map { caseSensitive ? $0.text.replacingApostrophes : $0.lower }
-        guard let first = words.first else { return }
-        let key = first.lowercased()
-        if names[key]?.contains(where: { $0.words == words && $0.entity == entity }) == true { return }
-        names[key, default: []].append((words, caseSensitive, entity))
-        names[key]?.sort { $0.words.count > $1.words.count }
+        guard let firstWord = words.first else { return }
+        let key = firstWord.lowercased()
+        var list = names[key] ?? []
+        if list.contains(where: { $0.words == words && $0.entity == entity }) { return }
+        let position = list.firstIndex { first ? $0.words.count <= words.count : $0.words.count < words.count } ?? list.count
+        list.insert((words, caseSensitive, entity), at: position)
+        names[key] = list
     }
 
-    /// Adds a person found in the text (if new) with their surname as an alias.
+    /// Adds a person found in the text (if new) with the short names a readout uses later: the
+    /// surname ("Abdelatty"; "Burhan" for "al-Burhan"), the last two words of a longer name
+    /// ("Amir Abdollahian"), and the first of a two-word name ("Abiy", "Qin").
     @discardableResult
-    mutating func addPerson(label: String, represents country: String?) -> EntityRef {
+    mutating func addPerson(label: String, represents country: String?, particles: Set<String> = []) -> EntityRef {
         if let known = byLabel[label] { return known }
         let ref = EntityRef(label: label, kind: .person)
         byLabel[label] = ref
         if let country { represents[label] = country }
-        add(name: label, for: ref, caseSensitive: true)
-        let parts = label.split(separator: " ")
-        if parts.count > 1, let last = parts.last {
-            add(name: String(last), for: ref, caseSensitive: true)
+        add(name: label, for: ref, caseSensitive: true, first: true)
+        let parts = label.split(separator: " ").map(String.init)
+        guard parts.count > 1, let last = parts.last, let firstName = parts.first else { return ref }
+        add(name: last, for: ref, caseSensitive: true, first: true)
+        if let hyphen = last.firstIndex(of: "-"), particles.contains(last[..<hyphen].lowercased()) {
+            add(name: String(last[last.index(after: hyphen)...]), for: ref, caseSensitive: true, first: true)
         }
+        if parts.count >= 3 { add(name: parts.suffix(2).joined(separator: " "), for: ref, caseSensitive: true, first: true) }
+        if parts.count == 2 { add(name: firstName, for: ref, caseSensitive: true) }
         return ref
     }
 

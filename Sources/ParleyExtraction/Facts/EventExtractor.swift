@@ -1,42 +1,38 @@
-/// Finds the event a readout reports: the first body sentence that names a call or meeting and a
-/// person (else the title), its kind, date, participants, who initiated it, and each
-/// participant's role and country.
+/// Finds the events a readout reports: the first body sentence that names a call or meeting
+/// and a person (else the title) gives the kind, the day, the participants, who asked for it,
+/// where and at what larger event it was held, and each participant's roles and country. When
+/// it names two counterparts that later sentences take one at a time ("held talks with A and
+/// B" … "When holding talks with A" … "talks with B"), each talk is an event of its own.
 struct EventExtractor {
     let lexicon: Lexicon
-    let triggers: PhraseMatcher<TriggerPhrase>
+    let phrases: EventPhraseMatcher
+    let dating: EventDating
+    let setting: EventSetting
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        triggers = PhraseMatcher(lexicon.triggers.filter { [.phone, .meeting, .request, .requestLatter].contains($0.frame) }.map { ($0.phrase, $0) })
-    }
-
-    private func frames(in reader: SentenceReader) -> [(index: Int, end: Int, trigger: TriggerPhrase)] {
-        var found: [(Int, Int, TriggerPhrase)] = []
-        for index in reader.tokens.indices {
-            if let match = triggers.longest(in: reader.tokens, at: index) { found.append((index, match.end, match.payload)) }
-        }
-        return found
+        phrases = EventPhraseMatcher(lexicon: lexicon)
+        dating = EventDating(lexicon: lexicon)
+        setting = EventSetting(lexicon: lexicon, matcher: phrases)
     }
 
     private func persons(in reader: SentenceReader) -> [Mention] {
         reader.mentions.filter { $0.entity?.kind == .person && !reader.isMasked($0.tokens.lowerBound) }
     }
 
-    /// The event, its facts (participation, initiator, roles, countries) and the discourse
-    /// state for the rest of the readout.
+    /// The events, their facts and the discourse state for the rest of the readout.
     func extract(readout: ParsedReadout, readers: [SentenceReader], slug: String, table: EntityTable,
-                 fullText: String) -> (event: ExtractedEvent, facts: [Fact], discourse: Discourse) {
+                 fullText: String) -> (event: ExtractedEvent, more: [ExtractedEvent], facts: [Fact], discourse: Discourse) {
         let title = readers.first { $0.sentence.kind == .title }
         let body = readers.filter { $0.sentence.kind == .body }
-        let eventReader = body.first { reader in
-            frames(in: reader).contains { $0.trigger.frame == .phone || $0.trigger.frame == .meeting } && !persons(in: reader).isEmpty
-        } ?? title ?? readers.first
+        let eventReader = body.first { phrases.namesEvent($0.tokens) && !persons(in: $0).isEmpty } ?? title ?? readers.first
 
+        // Participants: the persons of the event sentence, then those of an event-naming title.
         var participants: [EntityRef] = []
         var participantMentions: [(reader: SentenceReader, mention: Mention)] = []
         for reader in [eventReader, title].compactMap({ $0 }) {
             if reader.sentence.kind == .title, reader.sentence.number != eventReader?.sentence.number,
-               !frames(in: reader).contains(where: { $0.trigger.frame == .phone || $0.trigger.frame == .meeting }) { continue }
+               !phrases.namesEvent(reader.tokens) { continue }
             for mention in persons(in: reader) {
                 guard let person = mention.entity, !participants.contains(person) else { continue }
                 participants.append(person)
@@ -44,96 +40,126 @@ struct EventExtractor {
             }
         }
 
-        // Kind: what the event sentence says, else the title.
-        var type = EventType.meeting
-        let kinds = (eventReader.map(frames) ?? []).map(\.trigger.frame) + (title.map(frames) ?? []).map(\.trigger.frame)
-        if let first = kinds.first(where: { $0 == .phone || $0 == .meeting }) { type = first == .phone ? .phoneCall : .meeting }
+        // Kind: a phone word in the event sentence or the title makes a call; else a meeting.
+        let kindPhrases = [eventReader, title].compactMap { $0 }.flatMap { reader in
+            phrases.find(in: reader.tokens, kinds: [.phone, .meeting, .talks]).map { (reader, $0) }
+        }
+        let phone = kindPhrases.first { $0.1.kind == .phone }
+        let type: EventType = phone != nil ? .phoneCall : .meeting
+        let typeEvidence = phone ?? kindPhrases.first { $0.1.kind == .meeting } ?? kindPhrases.first
 
-        // Date: in the event sentence, else the dateline, else the date line.
-        let year = readout.publishedOn?.year ?? DateFinder.firstYear(in: fullText)
-        var date = eventReader.flatMap { DateFinder.find(in: $0.sentence.text, defaultYear: year)?.date }
-        if date == nil, let dateline = readout.dateline { date = DateFinder.find(in: dateline, defaultYear: year)?.date }
-        if date == nil { date = readout.publishedOn }
-
-        let names = participants.map(\.label)
-        let kindName = type == .phoneCall ? "Phone call" : "Meeting"
-        var label = names.isEmpty ? kindName : "\(kindName) between \(names.joined(separator: " and "))"
-        if let date { label += ", \(date)" }
-        let eventRef = EntityRef(label: label, kind: .event, iri: ParleyIRI.event(slug))
+        let dated = dating.date(readout: readout, eventSentence: eventReader, title: title, fullText: fullText)
+        let groups = split(participants, eventReader: eventReader, body: body)
+        let (first, rest) = (groups.first ?? participants, groups.dropFirst())
 
         var discourse = Discourse(table: table)
         discourse.participants = participants
         var facts: [Fact] = []
-
-        // Participation, with the span from the first participant's title to the last name.
-        var byReader: [Int: [Mention]] = [:]
-        for (reader, mention) in participantMentions { byReader[reader.sentence.number, default: []].append(mention) }
-        for (reader, mention) in participantMentions {
-            guard let person = mention.entity else { continue }
-            let all = byReader[reader.sentence.number] ?? [mention]
-            let start = all.map { $0.role?.tokens.lowerBound ?? $0.tokens.lowerBound }.min() ?? mention.tokens.lowerBound
-            let end = all.map(\.tokens.upperBound).max() ?? mention.tokens.upperBound
-            facts.append(Fact(subject: person, predicate: "participatedIn", object: .entity(eventRef),
-                              evidence: reader.text(start..<end), sentence: reader.sentence.number))
-        }
-
-        // Who asked for it.
-        var initiator: EntityRef?
-        for reader in body where initiator == nil {
-            for frame in frames(in: reader) where frame.trigger.frame == .request || frame.trigger.frame == .requestLatter {
-                let person: Mention?
-                if frame.trigger.frame == .requestLatter {
-                    person = persons(in: reader).last { $0.tokens.upperBound <= frame.index }
-                } else {
-                    person = persons(in: reader).first { $0.tokens.lowerBound >= frame.end }
-                }
-                guard let person, let entity = person.entity else { continue }
-                initiator = entity
-                let start = frames(in: reader).first { $0.trigger.frame == .phone || $0.trigger.frame == .meeting }?.index ?? frame.index
-                let lower = min(start, frame.index, person.tokens.lowerBound)
-                let upper = max(frame.end, person.tokens.upperBound)
-                facts.append(Fact(subject: eventRef, predicate: "initiatedBy", object: .entity(entity),
-                                  evidence: reader.text(hadPrefix(reader, lower)..<upper), sentence: reader.sentence.number))
-                break
+        var events: [ExtractedEvent] = []
+        for (number, group) in ([first] + rest).enumerated() {
+            let names = group.map(\.label)
+            var label = names.isEmpty ? type.rawValue : "\(names.joined(separator: " - ")) \(type.rawValue)"
+            if let date = dated.date { label += " \(date)" }
+            let iri = number == 0 ? ParleyIRI.event(slug) : ParleyIRI.event(slug) + "-\(number + 1)"
+            let eventRef = EntityRef(label: label, kind: .event, iri: iri)
+            if let (reader, found) = typeEvidence {
+                facts.append(Fact(subject: eventRef, predicate: "eventType", object: .literal(type.rawValue),
+                                  evidence: reader.text(found.range), sentence: reader.sentence.number))
             }
-        }
-
-        // Roles and countries: the first place the text gives a participant's title.
-        for person in participants {
-            var found: (reader: SentenceReader, role: RoleMention)?
-            for reader in ([title].compactMap { $0 } + body) where found == nil {
-                if let mention = reader.mentions.first(where: { $0.entity == person && $0.role != nil }), let role = mention.role {
-                    found = (reader, role)
-                }
+            if let date = dated.date, let evidence = dated.evidence {
+                facts.append(Fact(subject: eventRef, predicate: "eventDate", object: .date(date),
+                                  evidence: evidence.text, sentence: evidence.sentence))
             }
-            if let found {
-                discourse.roles[person.label] = found.role.role
-                let evidence = found.reader.text(found.role.tokens)
-                facts.append(Fact(subject: person, predicate: "holdsRole", object: .literal(found.role.role),
-                                  evidence: evidence, sentence: found.reader.sentence.number))
-                let country = found.role.country ?? table.represents[person.label].flatMap { table.entity($0) }
-                if let country {
-                    facts.append(Fact(subject: person, predicate: "represents", object: .entity(country),
-                                      evidence: evidence, sentence: found.reader.sentence.number))
-                }
-            } else if let countryLabel = table.represents[person.label], let country = table.entity(countryLabel),
-                      let (reader, mention) = participantMentions.first(where: { $0.mention.entity == person }) {
-                facts.append(Fact(subject: person, predicate: "represents", object: .entity(country),
-                                  evidence: reader.text(mention.tokens), sentence: reader.sentence.number))
-            }
+            facts += participation(group, eventRef, participantMentions)
+            if type == .meeting, let reader = eventReader { facts += settingFacts(reader, eventRef) }
+            let initiated = initiator(eventRef, among: group, body: body)
+            facts += initiated.facts
+            events.append(ExtractedEvent(entity: eventRef, type: type, date: dated.date, participants: group,
+                                         initiator: initiated.person, sentence: eventReader?.sentence.number ?? 1))
         }
+        facts += RoleFacts(table: table).facts(for: participants, title: title, body: body,
+                                              eventSentence: eventReader, discourse: &discourse)
         for person in participants { discourse.noteMention(person) }
-
-        let event = ExtractedEvent(entity: eventRef, type: type, date: date, participants: participants,
-                                   initiator: initiator, sentence: eventReader?.sentence.number ?? 1)
-        return (event, facts, discourse)
+        let primary = events.first ?? ExtractedEvent(entity: EntityRef(label: type.rawValue, kind: .event, iri: ParleyIRI.event(slug)),
+                                                     type: type, date: dated.date, participants: participants, initiator: nil,
+                                                     sentence: eventReader?.sentence.number ?? 1)
+        return (primary, Array(events.dropFirst()), facts, discourse)
     }
 
-    /// The evidence of "had a phone call with X at the latter's request" starts at the verb.
-    private func hadPrefix(_ reader: SentenceReader, _ index: Int) -> Int {
-        var start = index
-        while start > 0, reader.tokens[start - 1].isWord, !reader.tokens[start - 1].isCapitalized,
-              index - start < 2 { start -= 1 }
-        return start
+    /// One group of participants per event: all of them, or, when the event sentence names
+    /// several counterparts after its event words and each is later met in a talk of its own,
+    /// the persons before those words with each counterpart in turn.
+    private func split(_ participants: [EntityRef], eventReader: SentenceReader?, body: [SentenceReader]) -> [[EntityRef]] {
+        guard let reader = eventReader, let phrase = phrases.find(in: reader.tokens, kinds: [.phone, .meeting, .talks]).first else {
+            return [participants]
+        }
+        let mentions = persons(in: reader)
+        let hosts = mentions.filter { $0.tokens.upperBound <= phrase.range.lowerBound }.compactMap(\.entity)
+        let guests = mentions.filter { $0.tokens.lowerBound >= phrase.range.upperBound }.compactMap(\.entity)
+        guard !hosts.isEmpty, guests.count >= 2 else { return [participants] }
+        let later = body.filter { $0.sentence.number > reader.sentence.number }
+        func metAlone(_ guest: EntityRef) -> Bool {
+            later.contains { sentence in
+                phrases.find(in: sentence.tokens, kinds: [.phone, .meeting, .talks]).contains { found in
+                    sentence.mentions.contains { $0.entity == guest && (found.range.upperBound...found.range.upperBound + 1).contains($0.tokens.lowerBound) }
+                }
+            }
+        }
+        guard guests.allSatisfy(metAlone) else { return [participants] }
+        return guests.map { hosts + [$0] }
+    }
+
+    /// participatedIn for each participant, with the span from the first participant's title to
+    /// the last name of their sentence.
+    private func participation(_ group: [EntityRef], _ event: EntityRef,
+                               _ mentions: [(reader: SentenceReader, mention: Mention)]) -> [Fact] {
+        var facts: [Fact] = []
+        for (reader, mention) in mentions {
+            guard let person = mention.entity, group.contains(person) else { continue }
+            let all = mentions.filter { $0.reader.sentence.number == reader.sentence.number && $0.mention.entity.map(group.contains) == true }.map(\.mention)
+            let start = all.map { min($0.role?.tokens.lowerBound ?? $0.tokens.lowerBound, $0.tokens.lowerBound) }.min() ?? mention.tokens.lowerBound
+            let end = all.map(\.tokens.upperBound).max() ?? mention.tokens.upperBound
+            facts.append(Fact(subject: person, predicate: "participatedIn", object: .entity(event),
+                              evidence: reader.text(start..<end), sentence: reader.sentence.number))
+        }
+        return facts
+    }
+
+    /// eventLocation and heldDuring of a meeting.
+    private func settingFacts(_ reader: SentenceReader, _ event: EntityRef) -> [Fact] {
+        var facts: [Fact] = []
+        let start = phrases.find(in: reader.tokens, kinds: [.phone, .meeting, .talks]).first?.range.upperBound ?? 0
+        if let place = setting.location(in: reader, after: start) {
+            facts.append(Fact(subject: event, predicate: "eventLocation", object: .entity(EntityRef(label: place.label, kind: .place)),
+                              evidence: place.evidence, sentence: reader.sentence.number))
+        }
+        if let during = setting.during(in: reader) {
+            let known = reader.mention(startingAt: during.range.lowerBound).flatMap { mention in
+                mention.tokens.upperBound == during.range.upperBound ? mention.entity : nil
+            }
+            let larger = known ?? EntityRef(label: during.label, kind: .event)
+            facts.append(Fact(subject: event, predicate: "heldDuring", object: .entity(larger),
+                              evidence: during.evidence, sentence: reader.sentence.number))
+        }
+        return facts
+    }
+
+    /// Who asked for the event: the person after "a phone call from", or the one before "at the
+    /// latter's request" / "at request", in the first body sentence that says so.
+    private func initiator(_ event: EntityRef, among group: [EntityRef], body: [SentenceReader]) -> (person: EntityRef?, facts: [Fact]) {
+        for reader in body {
+            for found in phrases.find(in: reader.tokens, kinds: [.request, .requestBefore]) {
+                let candidates = persons(in: reader).filter { $0.entity.map(group.contains) == true }
+                let person = found.kind == .requestBefore
+                    ? candidates.last { $0.tokens.upperBound <= found.range.lowerBound }
+                    : candidates.first { $0.tokens.lowerBound >= found.range.upperBound }
+                guard let person, let entity = person.entity else { continue }
+                let lower = min(found.range.lowerBound, person.tokens.lowerBound)
+                let upper = max(found.range.upperBound, person.tokens.upperBound)
+                return (entity, [Fact(subject: event, predicate: "initiatedBy", object: .entity(entity),
+                                      evidence: reader.text(lower..<upper), sentence: reader.sentence.number)])
+            }
+        }
+        return (nil, [])
     }
 }

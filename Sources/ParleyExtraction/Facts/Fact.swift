@@ -1,13 +1,16 @@
-/// The object of a fact: an entity or a plain string (a role such as "Foreign Minister").
+/// The object of a fact: an entity, a plain string (a role such as "Foreign Minister") or a
+/// day (an event's date, written as an `xsd:date`).
 public enum FactObject: Sendable, Hashable, CustomStringConvertible {
     case entity(EntityRef)
     case literal(String)
+    case date(SimpleDate)
 
     /// The label a person reads.
     public var label: String {
         switch self {
         case .entity(let entity): entity.label
         case .literal(let text): text
+        case .date(let date): date.description
         }
     }
 
@@ -55,12 +58,15 @@ public struct ExtractedEvent: Sendable, Hashable {
     public var sentence: Int
 }
 
-/// What one readout yields: its parts, the event, the facts, and the RDF quads (all in the
+/// What one readout yields: its parts, the events, the facts, and the RDF quads (all in the
 /// readout's named graph) that `ReadoutIngester` stores.
 public struct Extraction: Sendable {
     public var slug: String
     public var readout: ParsedReadout
+    /// The first event the readout reports: the one its stances are about.
     public var event: ExtractedEvent
+    /// Every event, the first one first (a readout may report two separate talks).
+    public var events: [ExtractedEvent]
     public var facts: [Fact]
     public var quads: [Quad]
 

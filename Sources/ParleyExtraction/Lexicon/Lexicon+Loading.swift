@@ -15,7 +15,8 @@ extension Lexicon {
     /// The files of `schema/lexicon/`, in the order they are read.
     public static let fileNames = ["entities.tsv", "roles.tsv", "triggers.tsv", "references.tsv",
                                    "hedges.tsv", "boilerplate.tsv", "phrase-ends.tsv", "speech-verbs.tsv",
-                                   "phrase-leads.tsv", "copulas.tsv", "word-classes.tsv"]
+                                   "phrase-leads.tsv", "copulas.tsv", "word-classes.tsv",
+                                   "events.tsv", "participants.tsv"]
 
     /// Loads the lexicon from a directory holding the files of `schema/lexicon/` (tab-separated,
     /// `#` starts a comment line, `|` separates list items).
@@ -107,6 +108,8 @@ extension Lexicon {
         phraseLeads = try rows("phrase-leads.tsv").compactMap { $0.columns.first?.trimmingSpaces }.filter { !$0.isEmpty }
         copulas = try rows("copulas.tsv").compactMap { $0.columns.first?.trimmingSpaces }.filter { !$0.isEmpty }
         words = try WordClasses.load(rows: try rows("word-classes.tsv"), file: "word-classes.tsv")
+        eventPhrases = try EventPhrases.load(directory: directory)
+        nameGrammar = try NameGrammar.load(directory: directory)
     }
 }
 

@@ -17,6 +17,10 @@ public struct Lexicon: Sendable {
     public var copulas: [String] = []
     /// Function words by class (determiners, prepositions, clause linkers …).
     public var words = WordClasses()
+    /// The words that describe the event (`events.tsv`).
+    public var eventPhrases = EventPhrases()
+    /// The words for finding persons the lexicon lacks (`participants.tsv`).
+    public var nameGrammar = NameGrammar()
 
     /// Entities by label.
     let byLabel: [String: Int]

@@ -1,15 +1,16 @@
 import ParleyRDF
 
 /// Writes an extraction as quads in the readout's named graph, as `schema/README.md` documents:
-/// the readout, the event, every entity's label and class, and each fact twice — as a triple
+/// the readout, its events, every entity's label and class, and each fact twice — as a triple
 /// and as a `pv:Statement` with `rdf:subject/predicate/object`, `pv:evidence`,
-/// `pv:sentenceNumber` and `prov:wasDerivedFrom`.
+/// `pv:sentenceNumber` and `prov:wasDerivedFrom`. An event's type and date are facts like any
+/// other (so `parley facts` lists them with their evidence); only where no words state them
+/// are they written as bare triples.
 struct ExtractionGraph {
     let slug: String
     let readout: ParsedReadout
-    let event: ExtractedEvent
+    let events: [ExtractedEvent]
     let facts: [Fact]
-    let table: EntityTable
 
     private static let type = Term.iri(ParleyIRI.rdf + "type")
     private static let label = Term.iri(ParleyIRI.rdfs + "label")
@@ -27,14 +28,19 @@ struct ExtractionGraph {
         add(readoutTerm, Self.label, .string("Readout: \(readout.title)"))
         add(readoutTerm, Self.pv("title"), .string(readout.title))
         if let published = readout.publishedOn { add(readoutTerm, Self.pv("publishedOn"), Self.date(published)) }
-        let eventTerm = Term.iri(event.entity.iri)
-        add(readoutTerm, Self.pv("reportsOn"), eventTerm)
-        add(eventTerm, Self.type, Self.pv(event.type.className))
-        add(eventTerm, Self.label, .string(event.entity.label))
-        add(eventTerm, Self.pv("eventType"), .string(event.type.rawValue))
-        if let date = event.date { add(eventTerm, Self.pv("eventDate"), Self.date(date)) }
+        let stated = Set(facts.map { "\($0.subject.iri) \($0.predicate)" })
+        for event in events {
+            let eventTerm = Term.iri(event.entity.iri)
+            add(readoutTerm, Self.pv("reportsOn"), eventTerm)
+            add(eventTerm, Self.type, Self.pv(event.type.className))
+            add(eventTerm, Self.label, .string(event.entity.label))
+            if !stated.contains("\(event.entity.iri) eventType") { add(eventTerm, Self.pv("eventType"), .string(event.type.rawValue)) }
+            if let date = event.date, !stated.contains("\(event.entity.iri) eventDate") {
+                add(eventTerm, Self.pv("eventDate"), Self.date(date))
+            }
+        }
 
-        var described = Set<String>([event.entity.iri])
+        var described = Set(events.map(\.entity.iri))
         func describe(_ entity: EntityRef) {
             guard described.insert(entity.iri).inserted else { return }
             let term = Term.iri(entity.iri)
@@ -62,6 +68,8 @@ struct ExtractionGraph {
                 object = .iri(entity.iri)
             case .literal(let text):
                 object = .string(text)
+            case .date(let date):
+                object = Self.date(date)
             }
             add(subject, predicate, object)
             let k = (perSentence[fact.sentence] ?? 0) + 1

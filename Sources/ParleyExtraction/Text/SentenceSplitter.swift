@@ -1,6 +1,7 @@
 /// Splits one line into sentences. A sentence ends at ".", "!" or "?" (plus closing quotes or
 /// brackets) followed by white space, except after an initial ("J."), a listed abbreviation
-/// ("Dec.", "Mr.") or when the next word starts with a lower-case letter ("the U.S. embassy").
+/// ("Dec.", "Mr."), after dotted letters ("U.S. Secretary") or when the next word starts with a
+/// lower-case letter ("the U.S. embassy").
 public enum SentenceSplitter {
     /// Abbreviations whose period does not end a sentence.
     static let abbreviations: Set<String> = [
@@ -40,6 +41,8 @@ public enum SentenceSplitter {
         while wordStart > 0, scalars[wordStart - 1].properties.isAlphabetic || scalars[wordStart - 1] == "." { wordStart -= 1 }
         let word = String(String.UnicodeScalarView(scalars[wordStart..<period]))
         if word.count == 1, let first = word.unicodeScalars.first, first.properties.isUppercase { return false }
+        // "U.S.", "H.E.": letters with periods between them abbreviate, they do not end a sentence.
+        if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return false }
         return !abbreviations.contains(word)
     }
 }
