@@ -226,8 +226,13 @@ struct FactExtractor {
             }
         }
         // Positions are the parties': third persons quoted in passing are not subjects.
+        // Nor are other bodies ("the UN General Assembly called for"): a stance's subject is a
+        // participant or a country a participant speaks for.
         if !discourse.participants.isEmpty {
-            subjects = subjects.filter { $0.kind != .person || discourse.participants.contains($0) }
+            let represented = Set(discourse.participants.compactMap { discourse.table.represents[$0.label] })
+            subjects = subjects.filter {
+                $0.kind == .person ? discourse.participants.contains($0) : ($0.kind == .event || represented.isEmpty || represented.contains($0.label))
+            }
         }
         guard !subjects.isEmpty else { return [] }
         if let subjectStart, subjectStart < evidenceStart { evidenceStart = subjectStart }
@@ -410,7 +415,13 @@ struct FactExtractor {
             }
         }
         if start < range.upperBound { parts.append(phrases.trimmed(start..<range.upperBound, tokens)) }
-        return parts.filter { !$0.isEmpty && tokens[$0].contains(where: \.isWord) }
+        // A part that runs into a new clause ("the Secretary affirmed …") ends before its verb;
+        // a part that starts with one is no topic.
+        return parts.compactMap { part -> Range<Int>? in
+            guard let verb = part.dropFirst().first(where: { phrases.continuations.longest(in: tokens, at: $0) != nil }) else { return part }
+            let cut = phrases.trimmed(part.lowerBound..<verb, tokens)
+            return tokens[cut].filter(\.isWord).count >= 2 ? cut : nil
+        }.filter { !$0.isEmpty && tokens[$0].contains(where: \.isWord) }
     }
 
     func looksAdjectival(_ word: String) -> Bool {

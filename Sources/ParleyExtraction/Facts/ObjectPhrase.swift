@@ -126,7 +126,8 @@ struct ObjectPhrase {
         var index = range.lowerBound
         while index < range.upperBound {
             let token = tokens[index]
-            if token.text == "," || token.lower == "and" {
+            // "A, the B and the C": commas, and "and" before an article ("Belt and Road" is one name).
+            if token.text == "," || (token.lower == "and" && index + 1 < range.upperBound && wordClasses.contains(.article, tokens[index + 1].lower)) {
                 var next = index + 1
                 while next < range.upperBound, tokens[next].lower == "and" || wordClasses.contains(.article, tokens[next].lower) { next += 1 }
                 if index > start, tokens[index - 1].isCapitalized, next < range.upperBound, tokens[next].isCapitalized {
