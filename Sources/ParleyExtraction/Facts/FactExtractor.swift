@@ -433,8 +433,7 @@ struct FactExtractor {
     /// The speaker of the sentence (else the one who spoke last) mentions the third persons and
     /// the named documents, plans and events the sentence names.
     private func mentionsFallback(_ reader: SentenceReader, discourse: Discourse, existing: [Fact]) -> [Fact] {
-        let speakers = reader.speaker.isEmpty ? discourse.speaker.map { [$0] } ?? [] : reader.speaker
-        guard speakers.count == 1, let speaker = speakers.first, speaker.kind == .person else { return [] }
+        guard reader.speaker.count == 1, let speaker = reader.speaker.first, speaker.kind == .person else { return [] }
         var facts: [Fact] = []
         for mention in reader.mentions {
             guard let person = mention.entity, person.kind == .person, person != speaker,
