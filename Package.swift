@@ -44,7 +44,7 @@ let package = Package(
 
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyStore", "ParleyRDF"],
+            dependencies: ["ParleyStore", "ParleySPARQL", "ParleyRDF"],
             path: "Tests/ParleyTestSupport"),
         .testTarget(name: "ParleyLMDBTests", dependencies: ["ParleyLMDB", "ParleyTestSupport"]),
         .testTarget(name: "ParleyRDFTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
