@@ -44,7 +44,7 @@ let package = Package(
 
         .target(
             name: "ParleyTestSupport",
-            dependencies: ["ParleyStore", "ParleyRDF"],
+            dependencies: ["ParleyStore", "ParleySPARQL", "ParleyRDF"],
             path: "Tests/ParleyTestSupport"),
         .testTarget(name: "ParleyLMDBTests", dependencies: ["ParleyLMDB", "ParleyTestSupport"]),
         .testTarget(name: "ParleyRDFTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
@@ -58,6 +58,7 @@ let package = Package(
         .testTarget(
             name: "ParleyConformanceTests",
             dependencies: ["ParleyRDF", "ParleyStore", "ParleySPARQL", "ParleyQuery", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyEndToEndTests", dependencies: ["parley", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
         .testTarget(name: "ParleyCLITests", dependencies: ["parley", "ParleyRDF", "ParleyTestSupport"]),
         .testTarget(name: "ParleyReliabilityTests", dependencies: ["parley", "ParleyStore", "ParleyQuery", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
     ],

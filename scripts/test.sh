@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: install what is missing (with the reference tools rapper and
 # pyoxigraph), build, and run every test target. The W3C suites run from ../shared/conformance
-# when it is there and are skipped with a printed reason when it is not.
+# when it is there (through the parley binary in ParleyEndToEndTests, about a minute, and in
+# process in ParleyConformanceTests) and are skipped with a printed reason when it is not.
 #
 # Then the reliability steps (README "Reliability"): each parser fuzzed with libFuzzer under
 # AddressSanitizer for PARLEY_FUZZ_SECONDS (default 30) s, and the in-process unit tests under

@@ -38,8 +38,12 @@ struct ExportCommand: ParsableCommand {
         let out = try output.map { try Terminal.file($0) } ?? Terminal(fd: 1)
         switch format {
         case .nt, .nq:
+            // N-Triples has no graphs: one named graph (--graph) is written as plain triples.
+            let keepGraphs = format == .nq
             try store.export(scope) { quad in
-                out.append { NTriplesSerializer.appendQuad(quad, to: &$0) }
+                var statement = quad
+                if !keepGraphs { statement.graph = nil }
+                out.append { NTriplesSerializer.appendQuad(statement, to: &$0) }
             }
         case .ttl:
             var serializer = TurtleSerializer(prefixes: try store.prefixes())

@@ -37,11 +37,7 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "table, csv, tsv, json or xml for SELECT/ASK; nt, ttl or nq for CONSTRUCT/DESCRIBE (default: table or ttl on a terminal, tsv or nt otherwise).")
     var format: QueryOutputFormat?
 
-    @Option(help: ArgumentHelp("The base IRI for relative IRIs in the query.", valueName: "iri"))
-    var base: String?
-
-    @Flag(help: "Make the default graph the unnamed graph only (the standard SPARQL dataset), not the union of all graphs.")
-    var noUnionDefaultGraph = false
+    @OptionGroup var request: RequestOptions
 
     @Flag(help: "Print the query's own elapsed time on stderr.")
     var time = false
@@ -67,13 +63,11 @@ struct QueryCommand: ParsableCommand {
         let prefixes = Dictionary(try store.prefixes().map { ($0.prefix, $0.iri) }, uniquingKeysWith: { _, last in last })
         let query: Query
         do {
-            query = try SPARQLParser.parseQueryOrPatterns(source.text, prefixes: prefixes, baseIRI: base)
+            query = try SPARQLParser.parseQueryOrPatterns(source.text, prefixes: prefixes, baseIRI: request.base)
         } catch {
             throw CLIError(QueryText.render(error, source: source))
         }
-        var options = QueryOptions()
-        options.unionDefaultGraph = !noUnionDefaultGraph
-        options.baseIRI = base
+        var options = request.queryOptions
         options.timeout = timeout.map { .milliseconds(Int($0 * 1000)) }
         let engine = QueryEngine(store: store)
         let out = Terminal(fd: 1)

@@ -12,7 +12,8 @@ struct UpdateCommand: ParsableCommand {
         discussion: """
             The request comes from the argument, from -f FILE, or from standard input; all its operations \
             land together or not at all. Triples without GRAPH go to (and are deleted from) the unnamed \
-            default graph; use GRAPH to change a readout's graph.
+            default graph; use GRAPH to change a readout's graph. WHERE patterns without GRAPH match the \
+            union of all graphs unless --no-union-default-graph or USING says otherwise, as in 'parley query'.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -23,8 +24,7 @@ struct UpdateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Read the update from this file.", valueName: "file"))
     var file: String?
 
-    @Option(help: ArgumentHelp("The base IRI for relative IRIs.", valueName: "iri"))
-    var base: String?
+    @OptionGroup var request: RequestOptions
 
     func run() throws {
         let source = try QueryText.read(text: text, file: file, what: "update")
@@ -32,12 +32,11 @@ struct UpdateCommand: ParsableCommand {
         let prefixes = Dictionary(try store.prefixes().map { ($0.prefix, $0.iri) }, uniquingKeysWith: { _, last in last })
         let update: Update
         do {
-            update = try SPARQLParser.parseUpdate(source.text, baseIRI: base, prefixes: prefixes)
+            update = try SPARQLParser.parseUpdate(source.text, baseIRI: request.base, prefixes: prefixes)
         } catch {
             throw CLIError(QueryText.render(error, source: source))
         }
-        var options = QueryOptions()
-        options.baseIRI = base
+        let options = request.queryOptions
         let report: UpdateReport
         do {
             report = try QueryEngine(store: store).update(update, options: options)

@@ -17,33 +17,16 @@ import Testing
 /// same text to `$PARLEY_CONFORMANCE_REPORT` when that is set.
 @Suite(.enabled(if: SPARQLManifest.isAvailable, "W3C suites not found at ../shared/conformance"))
 struct SPARQLEvaluationTests {
-    /// Tests we do not run, with the reason. This is the ONLY list: every test of the manifests is
-    /// run unless it is here (a test is also skipped, with a printed reason, when it needs a tool
-    /// that is not installed: `rapper` for RDF/XML).
-    static let skipped: [String: String] = [:]
-
-    /// How many evaluation tests each manifest must yield (conformance README).
-    static let expectedCounts: [SPARQLManifest.Suite: Int] = [
-        .sparql10: 283, .sparql11: 225, .sparql11Results: 10, .sparql11Update: 94,
-    ]
-
-    static let sparql10Tests = evaluationTests(.sparql10)
-    static let sparql11Tests = evaluationTests(.sparql11)
-    static let sparql11ResultsTests = evaluationTests(.sparql11Results)
-    static let sparql11UpdateTests = evaluationTests(.sparql11Update)
-
-    static func evaluationTests(_ suite: SPARQLManifest.Suite) -> [SPARQLTest] {
-        ((try? SPARQLManifest.tests(suite)) ?? []).filter(\.kind.isEvaluation)
+    /// Every test of the manifests is run (a test is skipped, with a printed reason, only when it
+    /// needs a tool that is not installed: `rapper` for RDF/XML).
+    static let run = SPARQLConformanceRun { test in
+        test.kind == .updateEvaluation ? try runUpdate(test) : try runQuery(test)
     }
 
-    static func tests(_ suite: SPARQLManifest.Suite) -> [SPARQLTest] {
-        switch suite {
-        case .sparql10: sparql10Tests
-        case .sparql11: sparql11Tests
-        case .sparql11Results: sparql11ResultsTests
-        case .sparql11Update: sparql11UpdateTests
-        }
-    }
+    static let sparql10Tests = SPARQLManifest.evaluationTests(.sparql10)
+    static let sparql11Tests = SPARQLManifest.evaluationTests(.sparql11)
+    static let sparql11ResultsTests = SPARQLManifest.evaluationTests(.sparql11Results)
+    static let sparql11UpdateTests = SPARQLManifest.evaluationTests(.sparql11Update)
 
     @Test("SPARQL 1.0 query evaluation (sparql10/manifest-evaluation.ttl)", arguments: sparql10Tests)
     func sparql10(_ test: SPARQLTest) { Self.check(test) }
@@ -57,26 +40,16 @@ struct SPARQLEvaluationTests {
     @Test("SPARQL 1.1 update evaluation (sparql11/manifest-sparql11-update.ttl)", arguments: sparql11UpdateTests)
     func sparql11Update(_ test: SPARQLTest) { Self.check(test) }
 
+    static func check(_ test: SPARQLTest) {
+        if let failure = run.failure(of: test) { Issue.record(Comment(rawValue: failure)) }
+    }
+
     @Test("every manifest yields the expected number of tests, and a summary is printed")
     func summary() throws {
-        var report = ""
-        for suite in SPARQLManifest.Suite.allCases {
-            let tests = Self.tests(suite)
-            let outcomes = tests.map { ($0, Self.outcome(of: $0)) }
-            let failed = outcomes.filter { if case .fail = $0.1 { true } else { false } }
-            let skippedTests = outcomes.filter { if case .skip = $0.1 { true } else { false } }
-            report += "\(suite.rawValue): \(tests.count - failed.count - skippedTests.count) passed, "
-                + "\(failed.count) failed, \(skippedTests.count) skipped (of \(tests.count))\n"
-            for (test, outcome) in failed { report += "FAIL \(test.id): \(outcome.reason)\n" }
-            for (test, outcome) in skippedTests { report += "SKIP \(test.id): \(outcome.reason)\n" }
-            #expect(tests.count == Self.expectedCounts[suite], "\(suite.rawValue) evaluation tests")
-            #expect(Set(tests.map(\.id)).count == tests.count, "\(suite.rawValue): test ids must be unique")
-        }
-        report += Self.oracleComparison()
+        let (report, problems) = Self.run.summary()
         print(report, terminator: "")
-        if let path = ProcessInfo.processInfo.environment["PARLEY_CONFORMANCE_REPORT"], !path.isEmpty {
-            try report.write(toFile: path, atomically: true, encoding: .utf8)
-        }
+        #expect(problems.isEmpty, Comment(rawValue: problems.joined(separator: "\n")))
+        try SPARQLConformanceRun.writeReport(report, toFileIn: "PARLEY_CONFORMANCE_REPORT")
     }
 
     /// Checks the harness itself, without the engine: every expected file reads; each answer equals
@@ -139,93 +112,10 @@ struct SPARQLEvaluationTests {
         ("ASK { ?x ?p ?y }", nil),
     ] as [(String, [String]?)])
     func orderKeys(query: String, keys: [String]?) throws {
-        #expect(Self.orderKeys(try SPARQLParser.parse(query)) == keys)
-    }
-
-    /// How we compare with the engines of `oracle-results-sparql.tsv` on the query tests it lists.
-    static func oracleComparison() -> String {
-        guard let root = SPARQLManifest.root,
-              let table = try? String(contentsOf: root.deletingLastPathComponent().appendingPathComponent("oracle-results-sparql.tsv"),
-                                      encoding: .utf8) else {
-            return "oracle: oracle-results-sparql.tsv not found\n"
-        }
-        let lines = table.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        guard let header = lines.first, header.count > 2 else { return "oracle: empty table\n" }
-        let engines = Array(header.dropFirst(2))
-        let ours = Dictionary((sparql10Tests + sparql11Tests + sparql11ResultsTests).map { ($0.id, outcome(of: $0).passed) },
-                              uniquingKeysWith: { a, _ in a })
-        var text = "oracle comparison (\(lines.count - 1) query-eval tests of oracle-results-sparql.tsv):\n"
-        var known = 0, oursPassed = 0
-        var theyOnly = Array(repeating: 0, count: engines.count), weOnly = theyOnly, theirPasses = theyOnly
-        for row in lines.dropFirst() where row.count == header.count {
-            guard let we = ours["\(row[0])/\(row[1])"] else { continue }
-            known += 1
-            if we { oursPassed += 1 }
-            for (i, result) in row.dropFirst(2).enumerated() {
-                let they = result == "pass"
-                if they { theirPasses[i] += 1 }
-                if they && !we { theyOnly[i] += 1 }
-                if we && !they { weOnly[i] += 1 }
-            }
-        }
-        text += "  parley: \(oursPassed) of \(known) passed (\(lines.count - 1 - known) oracle tests not found in our manifests)\n"
-        for (i, engine) in engines.enumerated() {
-            text += "  \(engine): passes \(theirPasses[i]); passes \(theyOnly[i]) that we fail; fails \(weOnly[i]) that we pass\n"
-        }
-        return text
+        #expect(SPARQLResultsComparison.orderKeys(try SPARQLParser.parse(query)) == keys)
     }
 
     // MARK: Running one test
-
-    enum Outcome: Sendable {
-        case pass
-        case fail(String)
-        case skip(String)
-
-        var passed: Bool { if case .pass = self { true } else { false } }
-
-        var reason: String {
-            switch self {
-            case .pass: "passed"
-            case .fail(let why), .skip(let why): why
-            }
-        }
-    }
-
-    /// Outcomes by test id, so `summary` does not run again what the parameterised tests ran.
-    private static let outcomes = Mutex<[String: Outcome]>([:])
-
-    static func check(_ test: SPARQLTest) {
-        switch outcome(of: test) {
-        case .pass: break
-        case .skip: break
-        case .fail(let why): Issue.record("\(test.id): \(why)")
-        }
-    }
-
-    static func outcome(of test: SPARQLTest) -> Outcome {
-        if let known = outcomes.withLock({ $0[test.id] }) { return known }
-        let outcome: Outcome
-        if let reason = skipped[test.id] {
-            outcome = .skip(reason)
-        } else {
-            do {
-                let failure = test.kind == .updateEvaluation ? try runUpdate(test) : try runQuery(test)
-                outcome = failure.map { .fail(oneLine($0)) } ?? .pass
-            } catch SPARQLResultsError.missingTool(let why) {
-                outcome = .skip(why)
-            } catch {
-                outcome = .fail(oneLine("\(error)"))
-            }
-        }
-        outcomes.withLock { $0[test.id] = outcome }
-        return outcome
-    }
-
-    private static func oneLine(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ⏎ ")
-        return flat.count > 600 ? String(flat.prefix(600)) + "…" : flat
-    }
 
     /// A fresh store in its own temporary directory (kept alive by the returned directory).
     private static func makeStore() throws -> (TemporaryDirectory, Store) {
@@ -260,11 +150,7 @@ struct SPARQLEvaluationTests {
         let (directory, store) = try makeStore()
         defer { withExtendedLifetime(directory) {} }
         try load(test.data, into: nil, store)
-        var named: Set<String> = []
-        for graph in test.graphData {
-            try load([graph.file], into: graph.name, store)
-            named.insert(graph.name)
-        }
+        for graph in test.graphData { try load([graph.file], into: graph.name, store) }
 
         let query: Query
         do {
@@ -272,13 +158,7 @@ struct SPARQLEvaluationTests {
         } catch {
             return "query does not parse: \(error)"
         }
-        // FROM <file> and FROM NAMED <file> name files of the suite: load each as the graph of that name.
-        for iri in (query.dataset?.defaultGraphs ?? []) + (query.dataset?.namedGraphs ?? []) where !named.contains(iri) {
-            if let file = localFile(iri, near: queryFile) {
-                try load([file], into: iri, store)
-                named.insert(iri)
-            }
-        }
+        for graph in test.datasetFiles(of: query) { try load([graph.file], into: graph.name, store) }
 
         let expected = try SPARQLResultsReader.read(resultFile)
         var actual = try QueryEngine(store: store).query(query, options: engineOptions) { result in
@@ -294,7 +174,7 @@ struct SPARQLEvaluationTests {
         }
         if let format { actual = try roundTrip(actual, through: format) }
         return SPARQLResultsComparison.difference(expected: expected, actual: actual,
-                                                  orderedBy: orderKeys(query), laxCardinality: test.laxCardinality)
+                                                  orderedBy: SPARQLResultsComparison.orderKeys(query), laxCardinality: test.laxCardinality)
     }
 
     /// Runs an update-evaluation test; `nil` when it passes.
@@ -313,14 +193,7 @@ struct SPARQLEvaluationTests {
         }
         _ = try QueryEngine(store: store).update(update, options: engineOptions)
 
-        // The expected dataset: blank nodes of different files are different nodes.
-        var expected: [Quad] = []
-        for (index, file) in test.expectedData.enumerated() {
-            expected += try file.graph().map { relabel($0, "d\(index)", graph: nil) }
-        }
-        for (index, graph) in test.expectedGraphData.enumerated() {
-            expected += try graph.file.graph().map { relabel($0, "g\(index)", graph: .iri(graph.name)) }
-        }
+        let expected = try test.expectedDataset()
         var actual: [Quad] = []
         try store.export(.defaultGraph) { quad in
             if let decoded = quad.decoded() { actual.append(Quad(decoded.subject, decoded.predicate, decoded.object)) }
@@ -334,26 +207,6 @@ struct SPARQLEvaluationTests {
         }
         if GraphIsomorphism.areIsomorphic(expected, actual) { return nil }
         return "dataset differs: " + GraphIsomorphism.difference(expected, actual)
-    }
-
-    private static func relabel(_ quad: Quad, _ prefix: String, graph: Term?) -> Quad {
-        func map(_ term: Term) -> Term {
-            if case .blank(let label) = term { return .blank("\(prefix)-\(label)") }
-            return term
-        }
-        return Quad(map(quad.subject), map(quad.predicate), map(quad.object), graph: graph)
-    }
-
-    /// The suite file an IRI names, if it is one (FROM <data-g1.ttl> resolves next to the query).
-    private static func localFile(_ iri: String, near query: SPARQLFile) -> SPARQLFile? {
-        guard let root = SPARQLManifest.root else { return nil }
-        for suite in ["sparql10", "sparql11"] {
-            let home = SPARQLManifest.home(of: suite)
-            guard iri.hasPrefix(home) else { continue }
-            let path = root.appendingPathComponent(suite).appendingPathComponent(String(iri.dropFirst(home.count))).path
-            return FileManager.default.fileExists(atPath: path) ? SPARQLFile(path: path, iri: iri) : nil
-        }
-        return nil
     }
 
     /// Reads the engine's streamed answer into memory.
@@ -386,36 +239,7 @@ struct SPARQLEvaluationTests {
             for row in solutions.rows { writer.append(solutions.variables.map { row[$0] }, to: &out) }
             writer.finish(to: &out)
         }
-        switch format {
-        case .csv: return .solutions(try SPARQLResultsReader.readCSV(String(decoding: out, as: UTF8.self), file: "<our CSV>"))
-        case .tsv: return .solutions(try SPARQLResultsReader.readTSV(String(decoding: out, as: UTF8.self), file: "<our TSV>"))
-        case .json: return try SPARQLResultsReader.readJSON(Data(out), file: "<our JSON>")
-        case .xml: return try SPARQLResultsReader.readXML(Data(out), file: "<our XML>")
-        case .table: return results
-        }
-    }
-
-    /// The projected variables whose order the query fixes, or `nil` when it has no ORDER BY at
-    /// the top. Only a leading run of plain-variable, projected sort keys can be checked: once a
-    /// key is an expression (or not projected), rows that tie on it may come in any order.
-    static func orderKeys(_ query: Query) -> [String]? {
-        guard case .select(let projected, _) = query.form else { return nil }
-        var pattern = query.algebra
-        while true {
-            switch pattern {
-            case .slice(let inner, _, _), .distinct(let inner), .reduced(let inner), .project(let inner, _),
-                 .extend(let inner, _, _):
-                pattern = inner
-            case .orderBy(_, let conditions):
-                var keys: [String] = []
-                for condition in conditions {
-                    guard case .variable(let name) = condition.expression, projected.contains(name) else { break }
-                    if !keys.contains(name) { keys.append(name) }
-                }
-                return keys
-            default:
-                return nil
-            }
-        }
+        if format == .table { return results }
+        return try SPARQLResultsReader.read(Data(out), format: format.rawValue, file: "<our \(format.rawValue)>")
     }
 }

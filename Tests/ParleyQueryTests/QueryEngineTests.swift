@@ -44,6 +44,23 @@ import ParleyTestSupport
         #expect(try rows(engine, "SELECT ?g { GRAPH ?g { ?s ex:p ?o } }").count == 2)
     }
 
+    @Test("IRI() resolves against the request's own BASE before the caller's base IRI")
+    func baseInTheTextWins() throws {
+        let dir = TemporaryDirectory()
+        let engine = QueryEngine(store: try makeStore(dir))
+        var options = QueryOptions()
+        options.baseIRI = "http://caller.org/"
+        for (text, expected) in [("BASE <http://text.org/> SELECT (IRI(\"x\") AS ?i) {}", "http://text.org/x"),
+                                 ("SELECT (IRI(\"x\") AS ?i) {}", "http://caller.org/x")] {
+            let query = try SPARQLParser.parse(text, baseIRI: options.baseIRI)
+            let row = try engine.query(query, options: options) { result -> [Term?]? in
+                guard case .solutions(let solutions) = result else { return nil }
+                return try solutions.next()
+            }
+            #expect(row == [.iri(expected)], "\(text)")
+        }
+    }
+
     @Test("bare triple patterns mean SELECT * WHERE { … }")
     func shorthand() throws {
         let dir = TemporaryDirectory()

@@ -87,3 +87,57 @@ public struct ManifestEntry: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { name }
 }
+
+extension ManifestEntry {
+    /// Judges what reading the test's input gave (the quads, or the error): `nil` when the test
+    /// passes, otherwise why it failed. A negative test passes only on an error for which
+    /// `isSyntaxError` holds; an evaluation test's quads must be isomorphic to its `mf:result`.
+    public func failure(given outcome: Result<[Quad], any Error>, isSyntaxError: (any Error) -> Bool) -> String? {
+        switch (kind, outcome) {
+        case (.positiveSyntax, .success):
+            return nil
+        case (.positiveSyntax, .failure(let error)), (.evaluation, .failure(let error)):
+            return "rejected valid input: \(error)"
+        case (.negativeSyntax, .failure(let error)), (.negativeEvaluation, .failure(let error)):
+            return isSyntaxError(error) ? nil : "failed without a syntax error: \(error)"
+        case (.negativeSyntax, .success), (.negativeEvaluation, .success):
+            return "accepted invalid input"
+        case (.evaluation, .success(let quads)):
+            guard let result else { return "no mf:result" }
+            do {
+                var expectedParser = NTriplesParser(source: try FileByteSource(path: result))
+                let expected = try expectedParser.readAll()
+                return GraphIsomorphism.areIsomorphic(quads, expected)
+                    ? nil : "graph differs from \(result): " + GraphIsomorphism.difference(quads, expected)
+            } catch {
+                return "cannot read expected result: \(error)"
+            }
+        case (.unknown(let type), _):
+            return "unknown test type \(type)"
+        }
+    }
+}
+
+extension Conformance {
+    /// The RDF syntax suites and how many tests each manifest lists (conformance README).
+    public static let rdfSuites: [(name: String, expectedCount: Int)] = [
+        ("rdf-n-triples", 70), ("rdf-n-quads", 87), ("rdf-turtle", 313),
+    ]
+
+    /// Per suite `suite: N passed, N failed (names)`, and `problems` naming any manifest that
+    /// does not list its expected number of tests. `entries` gives a suite's tests, `failure`
+    /// judges one.
+    public static func rdfSummary(entries: (String) -> [ManifestEntry],
+                                  failure: (ManifestEntry) -> String?) -> (report: String, problems: [String]) {
+        var report = ""
+        var problems: [String] = []
+        for (suite, expected) in rdfSuites {
+            let tests = entries(suite)
+            let failed = tests.filter { failure($0) != nil }
+            report += "\(suite): \(tests.count - failed.count) passed, \(failed.count) failed"
+                + (failed.isEmpty ? "" : " (" + failed.map(\.name).joined(separator: ", ") + ")") + "\n"
+            if tests.count != expected { problems.append("\(suite): \(tests.count) tests, expected \(expected)") }
+        }
+        return (report, problems)
+    }
+}

@@ -33,6 +33,16 @@ public enum SPARQLManifest {
         /// The suite folder the manifest is in.
         public var folder: String { self == .sparql10 ? "sparql10" : "sparql11" }
 
+        /// How many evaluation tests the manifest yields (conformance README).
+        public var expectedEvaluationCount: Int {
+            switch self {
+            case .sparql10: 283
+            case .sparql11: 225
+            case .sparql11Results: 10
+            case .sparql11Update: 94
+            }
+        }
+
         /// The manifest's path inside ``folder``.
         public var manifest: String {
             switch self {
@@ -47,13 +57,44 @@ public enum SPARQLManifest {
     /// Every test of `suite`'s manifest and the manifests it includes, in manifest order, syntax
     /// tests included (filter on ``SPARQLTest/kind``). Empty when the suites are absent.
     public static func tests(_ suite: Suite) throws -> [SPARQLTest] {
+        try tests(folder: suite.folder, manifest: suite.manifest)
+    }
+
+    /// Every test of the manifest at `manifest` inside the suite folder `folder` (`sparql10` or
+    /// `sparql11`) and of the manifests it includes, in manifest order. Empty when the suites
+    /// are absent.
+    public static func tests(folder: String, manifest: String) throws -> [SPARQLTest] {
         guard let root else { return [] }
-        let reader = Reader(folder: root.appendingPathComponent(suite.folder, isDirectory: true),
-                            suite: suite.folder, home: home(of: suite.folder))
+        let reader = Reader(folder: root.appendingPathComponent(folder, isDirectory: true),
+                            suite: folder, home: home(of: folder))
         var tests: [SPARQLTest] = []
         var visited: Set<String> = []
-        try reader.readManifest(suite.manifest, into: &tests, visited: &visited)
+        try reader.readManifest(manifest, into: &tests, visited: &visited)
         return tests
+    }
+
+    /// The evaluation tests of every suite, read once (empty lists when the suites are absent or
+    /// a manifest does not read: the count checks of the summaries then fail).
+    private static let evaluationTestsBySuite: [Suite: [SPARQLTest]] = Dictionary(uniqueKeysWithValues: Suite.allCases.map { suite in
+        (suite, ((try? tests(suite)) ?? []).filter(\.kind.isEvaluation))
+    })
+
+    /// The evaluation tests (query, result-format and update) of `suite`, in manifest order.
+    public static func evaluationTests(_ suite: Suite) -> [SPARQLTest] {
+        evaluationTestsBySuite[suite] ?? []
+    }
+
+    /// The suite file an IRI names, if it is one: `FROM <data-g1.ttl>` in a query resolves next
+    /// to the query, and the tests load that file as the graph of that name.
+    public static func localFile(_ iri: String) -> SPARQLFile? {
+        guard let root else { return nil }
+        for suite in ["sparql10", "sparql11"] {
+            let home = home(of: suite)
+            guard iri.hasPrefix(home) else { continue }
+            let path = root.appendingPathComponent(suite).appendingPathComponent(String(iri.dropFirst(home.count))).path
+            return FileManager.default.fileExists(atPath: path) ? SPARQLFile(path: path, iri: iri) : nil
+        }
+        return nil
     }
 
     /// Reads an RDF file a test names: Turtle (`.ttl`), N-Triples (`.nt`), or RDF/XML (`.rdf`)

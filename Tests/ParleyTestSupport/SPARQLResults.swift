@@ -58,18 +58,30 @@ public enum SPARQLResultsError: Error, CustomStringConvertible, Sendable {
 public enum SPARQLResultsReader {
     /// Reads `file` by its extension. RDF files resolve relative IRIs against `file.iri`.
     public static func read(_ file: SPARQLFile) throws -> SPARQLResults {
-        let path = file.path
-        switch (path as NSString).pathExtension.lowercased() {
-        case "srx", "xml": return try readXML(try bytes(path), file: path)
-        case "srj", "json": return try readJSON(try bytes(path), file: path)
-        case "tsv": return .solutions(try readTSV(try file.text(), file: path))
-        case "csv": return .solutions(try readCSV(try file.text(), file: path))
-        default: return fromGraph(try file.graph())
+        let formats = ["srx": "xml", "xml": "xml", "srj": "json", "json": "json", "tsv": "tsv", "csv": "csv"]
+        guard let format = formats[(file.path as NSString).pathExtension.lowercased()] else {
+            return fromGraph(try file.graph())
         }
+        return try read(try Data(contentsOf: URL(fileURLWithPath: file.path)), format: format, file: file.path)
     }
 
-    private static func bytes(_ path: String) throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: path))
+    /// Reads an answer written in `format`: `xml`, `json`, `tsv`, `csv` (solutions or a
+    /// boolean), or `nt` (a CONSTRUCT or DESCRIBE graph). `file` names the text in messages.
+    public static func read(_ data: Data, format: String, file: String) throws -> SPARQLResults {
+        switch format {
+        case "xml": return try readXML(data, file: file)
+        case "json": return try readJSON(data, file: file)
+        default: break
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw SPARQLResultsError.malformed(file, "not UTF-8") }
+        switch format {
+        case "tsv": return .solutions(try readTSV(text, file: file))
+        case "csv": return .solutions(try readCSV(text, file: file))
+        case "nt":
+            var parser = NTriplesParser(text: text)
+            return .graph(try parser.readAll())
+        default: throw SPARQLResultsError.malformed(file, "unknown result format \(format)")
+        }
     }
 
     // MARK: XML

@@ -7,7 +7,7 @@ extension QueryEngine {
     public func explain(_ query: Query, options: QueryOptions = QueryOptions()) throws -> String {
         try store.read { txn in
             let execution = try prepare(query.algebra, form: query.form, dataset: query.dataset, options: options,
-                                        baseIRI: options.baseIRI ?? query.baseIRI, txn: txn.reference)
+                                        baseIRI: query.baseIRI ?? options.baseIRI, txn: txn.reference)
             defer { execution.context.exists = nil }
             let profile = PlanProfile()
             execution.profile = profile

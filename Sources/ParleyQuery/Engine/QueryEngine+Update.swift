@@ -12,7 +12,7 @@ extension QueryEngine {
         try store.write { txn in
             var report = UpdateReport()
             for operation in update.operations {
-                try apply(operation, baseIRI: options.baseIRI ?? update.baseIRI, options: options, txn: txn, report: &report)
+                try apply(operation, baseIRI: update.baseIRI ?? options.baseIRI, options: options, txn: txn, report: &report)
             }
             return report
         }

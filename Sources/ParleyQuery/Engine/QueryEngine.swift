@@ -19,7 +19,7 @@ public final class QueryEngine: Sendable {
     public func query<R>(_ query: Query, options: QueryOptions = QueryOptions(), _ body: (QueryResult) throws -> R) throws -> R {
         try store.read { txn in
             let execution = try prepare(query.algebra, form: query.form, dataset: query.dataset, options: options,
-                                        baseIRI: options.baseIRI ?? query.baseIRI, txn: txn.reference)
+                                        baseIRI: query.baseIRI ?? options.baseIRI, txn: txn.reference)
             defer { execution.context.exists = nil }
             let root = try Evaluator(execution: execution).iterator(query.algebra, input: UnitIterator(execution), graph: .defaultGraph)
             return try body(try result(of: query.form, root: root, execution: execution))

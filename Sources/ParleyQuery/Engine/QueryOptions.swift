@@ -5,7 +5,9 @@ public struct QueryOptions: Sendable {
     /// Whether the default graph is the union of all graphs (Parley's default) or only the
     /// unnamed graph (the standard dataset the W3C tests assume). `FROM` overrides both.
     public var unionDefaultGraph = true
-    /// The base IRI for relative IRIs the query's text or `IRI()` calls produce.
+    /// The base IRI for relative IRIs that `IRI()` calls produce when the request has none of
+    /// its own: a `BASE` in the text wins, since the base embedded in a document comes before
+    /// the one from its context (RFC 3986 §5.1.1), and the parser resolves the text's IRIs.
     public var baseIRI: String?
     /// Checked in every evaluation loop; cancelling it stops the query with `QueryError.cancelled`.
     public var cancellation: CancellationToken?

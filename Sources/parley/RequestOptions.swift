@@ -1,0 +1,20 @@
+import ArgumentParser
+import ParleyQuery
+
+/// `--base` and `--no-union-default-graph`, shared by `query` and `update` so that both read
+/// their request and choose their dataset the same way.
+struct RequestOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The base IRI for relative IRIs in the request.", valueName: "iri"))
+    var base: String?
+
+    @Flag(help: "Make the default graph the unnamed graph only (the standard SPARQL dataset), not the union of all graphs.")
+    var noUnionDefaultGraph = false
+
+    /// The engine options these flags ask for.
+    var queryOptions: QueryOptions {
+        var options = QueryOptions()
+        options.unionDefaultGraph = !noUnionDefaultGraph
+        options.baseIRI = base
+        return options
+    }
+}
