@@ -15,6 +15,12 @@ public struct Lexicon: Sendable {
     public var phraseLeads: [String] = []
     /// Verbs that make a stance object a clause ("is", "are"): the object keeps the subject.
     public var copulas: [String] = []
+    /// Spelling variants folded in topic labels ("cease-fire" → "ceasefire"), from `spellings.tsv`.
+    public var spellings: [(variant: String, canonical: String)] = [] {
+        didSet { topicNormaliser = TopicNormaliser(spellings: spellings) }
+    }
+    /// Applies `spellings` to a new topic's label; see `TopicNormaliser`.
+    public private(set) var topicNormaliser = TopicNormaliser(spellings: [])
 
     /// Entities by label.
     let byLabel: [String: Int]
