@@ -147,7 +147,7 @@ extension Lexicon {
             }
             spellings.append((variant, canonical))
         }
-        self.spellings = spellings
+        setSpellings(spellings)
     }
 }
 

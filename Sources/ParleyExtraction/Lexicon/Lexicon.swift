@@ -16,11 +16,16 @@ public struct Lexicon: Sendable {
     /// Verbs that make a stance object a clause ("is", "are"): the object keeps the subject.
     public var copulas: [String] = []
     /// Spelling variants folded in topic labels ("cease-fire" → "ceasefire"), from `spellings.tsv`.
-    public var spellings: [(variant: String, canonical: String)] = [] {
-        didSet { topicNormaliser = TopicNormaliser(spellings: spellings) }
-    }
+    /// Set it with `setSpellings(_:)`, which also remakes `topicNormaliser`.
+    public private(set) var spellings: [(variant: String, canonical: String)] = []
     /// Applies `spellings` to a new topic's label; see `TopicNormaliser`.
     public private(set) var topicNormaliser = TopicNormaliser(spellings: [])
+
+    /// Replaces the spelling variants folded in topic labels.
+    public mutating func setSpellings(_ spellings: [(variant: String, canonical: String)]) {
+        self.spellings = spellings
+        topicNormaliser = TopicNormaliser(spellings: spellings)
+    }
 
     /// Entities by label.
     let byLabel: [String: Int]
