@@ -359,7 +359,8 @@ struct FactExtractor {
     /// A topic labelled with the phrase's text.
     private func topic(_ range: Range<Int>, reader: SentenceReader) -> EntityRef {
         let trimmed = phrases.trimmed(range, reader.tokens)
-        let label = reader.text(trimmed)
+        // Spelling variants fold to one label, so one topic is one node across readouts.
+        let label = lexicon.topicNormaliser.normalise(reader.text(trimmed))
         if let known = discourse(known: label) { return known }
         return EntityRef(label: label, kind: .topic)
     }

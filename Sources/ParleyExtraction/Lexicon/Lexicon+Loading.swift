@@ -13,10 +13,11 @@ public struct LexiconError: Error, Sendable, CustomStringConvertible {
 
 extension Lexicon {
     /// The files of `schema/lexicon/`, in the order they are read.
-    public static let fileNames = ["entities.tsv", "roles.tsv", "triggers.tsv", "references.tsv",
+    public static let fileNames = ["entities.tsv", "countries.tsv", "organisations.tsv", "roles.tsv", "triggers.tsv", "references.tsv",
                                    "hedges.tsv", "boilerplate.tsv", "phrase-ends.tsv", "speech-verbs.tsv",
                                    "phrase-leads.tsv", "copulas.tsv", "word-classes.tsv",
-                                   "events.tsv", "participants.tsv"]
+                                   "events.tsv", "participants.tsv",
+                                   "spellings.tsv"]
 
     /// Loads the lexicon from a directory holding the files of `schema/lexicon/` (tab-separated,
     /// `#` starts a comment line, `|` separates list items).
@@ -42,13 +43,47 @@ extension Lexicon {
             return value.isEmpty ? nil : value
         }
 
+        // Persons and topics by hand in entities.tsv; countries and organisations derived by
+        // scripts/derive-lexicon.py. One label is one entity, and a name (label or alias) of a country or
+        // organisation names only one of them, so that "Turkey" and "Türkiye" are one node.
         var entities: [LexiconEntity] = []
-        for (line, columns) in try rows("entities.tsv") {
-            guard let label = field(columns, 0), let kindText = field(columns, 1), let kind = EntityKind(rawValue: kindText) else {
-                throw LexiconError(file: "entities.tsv", line: line, message: "expected LABEL<tab>KIND (person, country, organisation, topic or place)")
+        var defined: [String: (file: String, line: Int)] = [:]
+        var kinds: [String: EntityKind] = [:]
+        var actorNames: [String: (label: String, file: String, line: Int)] = [:]
+        var representsAt: [(file: String, line: Int, label: String)] = []
+        for (file, allowed) in [("entities.tsv", Set(EntityKind.allCases).subtracting([.event])),
+                                ("countries.tsv", [EntityKind.country]), ("organisations.tsv", [EntityKind.organisation])] {
+            for (line, columns) in try rows(file) {
+                guard let label = field(columns, 0), let kindText = field(columns, 1), let kind = EntityKind(rawValue: kindText),
+                      allowed.contains(kind) else {
+                    let kinds = allowed.map(\.rawValue).sorted().joined(separator: ", ")
+                    throw LexiconError(file: file, line: line, message: "expected LABEL<tab>KIND (\(kinds))")
+                }
+                if let first = defined[label] {
+                    throw LexiconError(file: file, line: line, message: "'\(label)' is already defined at \(first.file):\(first.line)")
+                }
+                defined[label] = (file, line)
+                kinds[label] = kind
+                let entity = LexiconEntity(label: label, kind: kind, aliases: list(columns, 2),
+                                           demonyms: list(columns, 3), represents: field(columns, 4))
+                if kind == .country || kind == .organisation {
+                    for name in [label] + entity.aliases {
+                        let key = name.replacingApostrophes
+                        if let other = actorNames[key], other.label != label {
+                            throw LexiconError(file: file, line: line,
+                                               message: "'\(name)' already names '\(other.label)' (\(other.file):\(other.line))")
+                        }
+                        actorNames[key] = (label, file, line)
+                    }
+                }
+                if let represented = entity.represents { representsAt.append((file, line, represented)) }
+                entities.append(entity)
             }
-            entities.append(LexiconEntity(label: label, kind: kind, aliases: list(columns, 2),
-                                          demonyms: list(columns, 3), represents: field(columns, 4)))
+        }
+        for (file, line, represented) in representsAt {
+            guard let kind = kinds[represented], kind == .country || kind == .organisation else {
+                throw LexiconError(file: file, line: line, message: "represents '\(represented)', which is no country or organisation of the lexicon")
+            }
         }
         var roles: [RolePhrase] = []
         for (line, columns) in try rows("roles.tsv") {
@@ -110,6 +145,14 @@ extension Lexicon {
         words = try WordClasses.load(rows: try rows("word-classes.tsv"), file: "word-classes.tsv")
         eventPhrases = try EventPhrases.load(directory: directory)
         nameGrammar = try NameGrammar.load(directory: directory)
+        var spellings: [(variant: String, canonical: String)] = []
+        for (line, columns) in try rows("spellings.tsv") {
+            guard let variant = field(columns, 0), let canonical = field(columns, 1), columns.count == 2 else {
+                throw LexiconError(file: "spellings.tsv", line: line, message: "expected VARIANT<tab>CANONICAL")
+            }
+            spellings.append((variant, canonical))
+        }
+        setSpellings(spellings)
     }
 }
 

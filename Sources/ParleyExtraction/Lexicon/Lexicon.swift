@@ -21,6 +21,17 @@ public struct Lexicon: Sendable {
     public var eventPhrases = EventPhrases()
     /// The words for finding persons the lexicon lacks (`participants.tsv`).
     public var nameGrammar = NameGrammar()
+    /// Spelling variants folded in topic labels ("cease-fire" → "ceasefire"), from `spellings.tsv`.
+    /// Set it with `setSpellings(_:)`, which also remakes `topicNormaliser`.
+    public private(set) var spellings: [(variant: String, canonical: String)] = []
+    /// Applies `spellings` to a new topic's label; see `TopicNormaliser`.
+    public private(set) var topicNormaliser = TopicNormaliser(spellings: [])
+
+    /// Replaces the spelling variants folded in topic labels.
+    public mutating func setSpellings(_ spellings: [(variant: String, canonical: String)]) {
+        self.spellings = spellings
+        topicNormaliser = TopicNormaliser(spellings: spellings)
+    }
 
     /// Entities by label.
     let byLabel: [String: Int]
