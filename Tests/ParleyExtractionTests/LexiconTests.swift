@@ -3,6 +3,19 @@ import Testing
 
 /// The lexicon files of `schema/lexicon/` load, and a malformed line is reported with its place.
 @Suite struct LexiconTests {
+    /// The package's function-word classes, which every lexicon needs in full.
+    static let wordClasses = (try? String(contentsOfFile: Fixtures.packageRoot + "/schema/lexicon/word-classes.tsv", encoding: .utf8)) ?? ""
+
+    @Test("word classes: an unknown class and a missing class are errors naming the file")
+    func wordClassValidation() throws {
+        let dir = TemporaryDirectoryForLexicon()
+        for name in Lexicon.fileNames { dir.write(name, name == "word-classes.tsv" ? Self.wordClasses : "") }
+        dir.write("word-classes.tsv", Self.wordClasses + "adverbial\tquickly\n")
+        #expect(throws: LexiconError.self) { try Lexicon(directory: dir.path) }
+        do { _ = try Lexicon(directory: dir.path) } catch { #expect("\(error)".hasPrefix("word-classes.tsv:"), "\(error)") }
+        dir.write("word-classes.tsv", Self.wordClasses.split(separator: "\n").filter { !$0.hasPrefix("determiner") }.joined(separator: "\n"))
+        do { _ = try Lexicon(directory: dir.path) } catch { #expect("\(error)".contains("'determiner' is missing"), "\(error)") }
+    }
     @Test("the schema lexicon loads with entities, roles and triggers for every stance predicate")
     func loads() throws {
         let lexicon = try Fixtures.lexicon()
@@ -55,7 +68,8 @@ import Testing
     func validation() throws {
         func error(_ files: [String: String]) -> String {
             let dir = TemporaryDirectoryForLexicon()
-            for name in Lexicon.fileNames { dir.write(name, files[name] ?? "") }
+            // The function words are required whole; the other files may be empty.
+            for name in Lexicon.fileNames { dir.write(name, files[name] ?? (name == "word-classes.tsv" ? Self.wordClasses : "")) }
             do {
                 _ = try Lexicon(directory: dir.path)
                 return ""

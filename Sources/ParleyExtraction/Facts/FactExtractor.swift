@@ -213,14 +213,14 @@ struct FactExtractor {
         case .event:
             subjects = [event]
         case .speaker:
-            subjects = reader.speaker.isEmpty ? discourse.speaker.map { [$0] } ?? [] : reader.speaker
+            (subjects, subjectStart) = speakerSubject(reader, discourse)
         case .nearest:
             switch nearestSubject(before: subjectLimit, reader: reader, discourse: discourse) {
             case .found(let entities, let start):
                 subjects = entities
                 subjectStart = start
             case .speaker:
-                subjects = reader.speaker.isEmpty ? discourse.speaker.map { [$0] } ?? [] : reader.speaker
+                (subjects, subjectStart) = speakerSubject(reader, discourse)
             case .blocked:
                 return []
             }
@@ -248,6 +248,13 @@ struct FactExtractor {
             }
         }
         return facts
+    }
+
+    /// The sentence's speaker, else the one who spoke last; with where the sentence names them,
+    /// so that the evidence does ("Wang Yi stressed that …").
+    private func speakerSubject(_ reader: SentenceReader, _ discourse: Discourse) -> ([EntityRef], Int?) {
+        guard !reader.speaker.isEmpty else { return (discourse.speaker.map { [$0] } ?? [], nil) }
+        return (reader.speaker, reader.speakerMention.map { $0.role?.tokens.lowerBound ?? $0.tokens.lowerBound })
     }
 
     /// Who the subject of a verb at `limit` is.
