@@ -4,9 +4,11 @@
 struct EventSetting {
     let matcher: EventPhraseMatcher
     let prepositions: Set<String>
+    let words: WordClasses
 
     init(lexicon: Lexicon, matcher: EventPhraseMatcher) {
         self.matcher = matcher
+        words = lexicon.words
         prepositions = Set(lexicon.eventPhrases.phrases(.location).map { $0.phrase.lowercased() })
     }
 
@@ -34,7 +36,7 @@ struct EventSetting {
         guard let lead = matcher.find(in: reader.tokens, kinds: [.during]).first(where: { !reader.isMasked($0.range.lowerBound) }) else { return nil }
         let tokens = reader.tokens
         var start = lead.range.upperBound
-        while start < tokens.count, ["the", "a", "an"].contains(tokens[start].lower) { start += 1 }
+        while start < tokens.count, words.contains(.article, tokens[start].lower) { start += 1 }
         var end = start
         while end < tokens.count {
             let token = tokens[end]
@@ -49,7 +51,7 @@ struct EventSetting {
     /// The capitalised words from `start` ("New York", "the Philippines" without "the").
     private func capitalisedRun(_ tokens: [Token], from start: Int) -> Range<Int> {
         var first = start
-        if first < tokens.count, tokens[first].lower == "the" { first += 1 }
+        if first < tokens.count, words.contains(.article, tokens[first].lower) { first += 1 }
         var end = first
         while end < tokens.count, tokens[end].isWord, tokens[end].isCapitalized { end += 1 }
         return first..<end

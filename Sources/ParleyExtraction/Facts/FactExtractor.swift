@@ -78,7 +78,8 @@ struct FactExtractor {
             switch hedge(before: index, tokens) {
             case .skip?: index = match.end; continue
             case .negate?:
-                if predicate == "supports" { predicate = "opposes" } else if predicate == "opposes" { predicate = "supports" } else { index = match.end; continue }
+                guard let negated = lexicon.negations[predicate] else { index = match.end; continue }
+                predicate = negated
             case nil: break
             }
             let made = read(trigger, predicate: predicate, at: index..<match.end, reader: &reader, discourse: &discourse, event: event)
@@ -171,7 +172,8 @@ struct FactExtractor {
             if let mention = reader.mention(startingAt: start) {
                 party = (resolve(mention, reader: reader, discourse: discourse), mention.tokens)
             } else {
-                let end = phrases.end(in: tokens, from: start, stopAt: ["to", "for", "on", "about", "not"])
+                let end = phrases.end(in: tokens, from: start, stopAt: lexicon.words.members(.partyLinkerAction)
+                    .union(lexicon.words.members(.partyLinkerReason)).union(lexicon.words.members(.partyLinkerTopic)))
                 guard end > start else { return [] }
                 party = ([topic(start..<end, reader: reader)], start..<end)
             }
@@ -185,13 +187,14 @@ struct FactExtractor {
             default: nil
             }
             let linkers: Set<String> = switch trigger.frame {
-            case .partyAction: ["to", "not"]
-            case .partyReason: ["for"]
-            case .partyTopic: ["on", "about"]
+            case .partyAction: lexicon.words.members(.partyLinkerAction)
+            case .partyReason: lexicon.words.members(.partyLinkerReason)
+            case .partyTopic: lexicon.words.members(.partyLinkerTopic)
             default: []
             }
             if let second, rest < tokens.count, linkers.contains(tokens[rest].lower) {
-                if tokens[rest].lower != "not" { rest += 1 }
+                // "urged X not to …" keeps its "not"; "to", "for", "on" go.
+                if hedges.longest(in: tokens, at: rest)?.payload != .negate { rest += 1 }
                 let end = phrases.end(in: tokens, from: rest)
                 if end > rest {
                     for part in phrases.actions(rest..<end, tokens) {
@@ -356,7 +359,7 @@ struct FactExtractor {
             }
         }
         let words = tokens[range].filter(\.isWord).map(\.lower)
-        if words == ["bilateral", "ties"] || words == ["bilateral", "relations"] || words == ["bilateral", "relationship"],
+        if words.count == 2, lexicon.words.contains(.relationMarker, words[0]), lexicon.words.contains(.relationNoun, words[1]),
            let relation = relations(discourse) {
             return (relation, range)
         }

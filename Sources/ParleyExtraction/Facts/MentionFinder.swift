@@ -37,7 +37,7 @@ struct MentionFinder {
                 i = reference.end
                 continue
             }
-            if tokens[i].lower == "the", i + 2 < tokens.count, tokens[i + 2].lower == "side" || tokens[i + 2].lower == "government",
+            if tokens[i].lower == "the", i + 2 < tokens.count, lexicon.words.contains(.sideNoun, tokens[i + 2].lower),
                let country = lexicon.entity(forDemonym: tokens[i + 1].text), let ref = table.entity(country.label) {
                 result.append(Mention(tokens: i..<(i + 3), target: .entity(ref)))
                 i += 3
@@ -60,7 +60,7 @@ struct MentionFinder {
 
     /// "he" must be a whole word; "the two" refers to persons only before a verb ("The two discussed").
     private func referenceFits(_ tokens: [Token], _ start: Int, _ end: Int) -> Bool {
-        guard let last = tokens[end - 1].lower.last, last.isNumber || ["two", "both"].contains(tokens[end - 1].lower) else { return true }
+        guard let last = tokens[end - 1].lower.last, last.isNumber || lexicon.words.contains(.groupNumber, tokens[end - 1].lower) else { return true }
         guard end < tokens.count else { return false }
         let next = tokens[end].lower
         return triggerStarts.contains(next) || next.hasSuffix("ed") || lexicon.speechVerbs.contains(next)

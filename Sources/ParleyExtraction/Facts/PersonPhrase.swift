@@ -38,7 +38,7 @@ struct PersonPhraseReader {
     /// The office-first phrase starting at `start`.
     func officeFirst(_ tokens: [Token], at start: Int, table: EntityTable) -> PersonPhrase? {
         var index = names.skipHonorifics(tokens, from: start)
-        if index < tokens.count, ["his", "her"].contains(tokens[index].lower) { index += 1 }
+        if index < tokens.count, lexicon.words.contains(.possessivePronoun, tokens[index].lower) { index += 1 }
         // The country: an adjective, a name (possessive or not), perhaps with an office ("Foreign Ministry", "Armed Forces (SAF)").
         var country: EntityRef?
         var body: (text: String, entity: EntityRef?)?
@@ -69,7 +69,7 @@ struct PersonPhraseReader {
         }
         guard index < tokens.count else { return nil }
         // Titles are capitalised, except after a country ("US secretary of state", "Egyptian counterpart").
-        guard tokens[index].isCapitalized || country != nil || (index > start && ["his", "her"].contains(tokens[index - 1].lower)) else { return nil }
+        guard tokens[index].isCapitalized || country != nil || (index > start && lexicon.words.contains(.possessivePronoun, tokens[index - 1].lower)) else { return nil }
         guard let read = roles.read(tokens, at: index, table: table) else { return nil }
         var after = read.end
         if after < tokens.count, tokens[after].text == ",", read.isCounterpart { after += 1 }

@@ -15,9 +15,10 @@ struct SentenceReader {
         self.sentence = sentence
         tokens = Tokenizer.tokens(sentence.text)
         mentions = finder.mentions(in: tokens, table: table)
+        let relativePronouns = finder.lexicon.words.members(.relativePronoun)
         var i = 0
         while i + 1 < tokens.count {
-            if tokens[i].text == ",", ["who", "which", "whose"].contains(tokens[i + 1].lower) {
+            if tokens[i].text == ",", relativePronouns.contains(tokens[i + 1].lower) {
                 var end = i + 2
                 while end < tokens.count, tokens[end].text != "," { end += 1 }
                 masked.append(i..<end)

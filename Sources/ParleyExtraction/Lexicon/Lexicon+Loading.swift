@@ -17,7 +17,7 @@ extension Lexicon {
                                    "hedges.tsv", "boilerplate.tsv", "phrase-ends.tsv", "speech-verbs.tsv",
                                    "phrase-leads.tsv", "copulas.tsv", "word-classes.tsv",
                                    "events.tsv", "participants.tsv",
-                                   "spellings.tsv"]
+                                   "spellings.tsv", "negations.tsv"]
 
     /// Loads the lexicon from a directory holding the files of `schema/lexicon/` (tab-separated,
     /// `#` starts a comment line, `|` separates list items).
@@ -143,6 +143,13 @@ extension Lexicon {
         phraseLeads = try rows("phrase-leads.tsv").compactMap { $0.columns.first?.trimmingSpaces }.filter { !$0.isEmpty }
         copulas = try rows("copulas.tsv").compactMap { $0.columns.first?.trimmingSpaces }.filter { !$0.isEmpty }
         words = try WordClasses.load(rows: try rows("word-classes.tsv"), file: "word-classes.tsv")
+        for (line, columns) in try rows("negations.tsv") {
+            guard let predicate = field(columns, 0), let negated = field(columns, 1) else {
+                throw LexiconError(file: "negations.tsv", line: line, message: "expected PREDICATE<tab>NEGATED PREDICATE")
+            }
+            negations[predicate] = negated
+            negations[negated] = negations[negated] ?? predicate
+        }
         eventPhrases = try EventPhrases.load(directory: directory)
         nameGrammar = try NameGrammar.load(directory: directory)
         var spellings: [(variant: String, canonical: String)] = []

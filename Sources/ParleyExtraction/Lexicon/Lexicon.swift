@@ -17,6 +17,8 @@ public struct Lexicon: Sendable {
     public var copulas: [String] = []
     /// Function words by class (determiners, prepositions, clause linkers …).
     public var words = WordClasses()
+    /// What a negated stance becomes ("supports" ↔ "opposes"), from `negations.tsv`.
+    public var negations: [String: String] = [:]
     /// The words that describe the event (`events.tsv`).
     public var eventPhrases = EventPhrases()
     /// The words for finding persons the lexicon lacks (`participants.tsv`).

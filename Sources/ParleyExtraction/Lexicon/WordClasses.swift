@@ -21,6 +21,14 @@ public struct WordClasses: Sendable {
         case carrierVerb = "carrier-verb"
         case stanceAdjective = "stance-adjective"
         case impliesDiscussed = "implies-discussed"
+        case abbreviation
+        case relativePronoun = "relative-pronoun"
+        case possessivePronoun = "possessive-pronoun"
+        case partyLinkerAction = "party-linker-action"
+        case partyLinkerReason = "party-linker-reason"
+        case partyLinkerTopic = "party-linker-topic"
+        case sideNoun = "side-noun"
+        case groupNumber = "group-number"
     }
 
     /// Each class's single words, lower case.

@@ -3,13 +3,17 @@
 /// skipped, and `SentenceSplitter` splits each line.
 public struct ReadoutParser: Sendable {
     public let boilerplate: [(kind: BoilerplateKind, prefix: String)]
+    /// Words whose period does not end a sentence, lower case.
+    public let abbreviations: Set<String>
 
     public init(lexicon: Lexicon) {
         boilerplate = lexicon.boilerplate
+        abbreviations = lexicon.words.members(.abbreviation)
     }
 
-    public init(boilerplate: [(kind: BoilerplateKind, prefix: String)]) {
+    public init(boilerplate: [(kind: BoilerplateKind, prefix: String)], abbreviations: Set<String>) {
         self.boilerplate = boilerplate
+        self.abbreviations = abbreviations
     }
 
     public func parse(_ text: String) -> ParsedReadout {
@@ -41,7 +45,7 @@ public struct ReadoutParser: Sendable {
                 if !bodyStarted, let dateline = Self.dateline(of: line) { readout.dateline = dateline }
                 bodyStarted = true
             }
-            let parts = kind == .title || kind == .dateLine || kind == .meta || kind == .junk ? [line] : SentenceSplitter.split(line)
+            let parts = kind == .title || kind == .dateLine || kind == .meta || kind == .junk ? [line] : SentenceSplitter.split(line, abbreviations: abbreviations)
             for part in parts {
                 number += 1
                 readout.sentences.append(Sentence(number: number, text: part, kind: kind, line: index + 1))

@@ -3,13 +3,9 @@
 /// ("Dec.", "Mr."), after dotted letters ("U.S. Secretary") or when the next word starts with a
 /// lower-case letter ("the U.S. embassy").
 public enum SentenceSplitter {
-    /// Abbreviations whose period does not end a sentence.
-    static let abbreviations: Set<String> = [
-        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "No", "vs", "etc", "Amb", "Prof",
-    ]
-
-    public static func split(_ line: String) -> [String] {
+    /// `abbreviations` (lower case, from the `abbreviation` word class) are words whose period
+    /// does not end a sentence.
+    public static func split(_ line: String, abbreviations: Set<String>) -> [String] {
         let scalars = Array(line.unicodeScalars)
         var sentences: [String] = []
         var start = 0
@@ -24,7 +20,7 @@ public enum SentenceSplitter {
             guard end < scalars.count, isSpace(scalars[end]) else { i = end; continue }
             var next = end
             while next < scalars.count, isSpace(scalars[next]) { next += 1 }
-            if s == ".", !endsSentence(scalars, period: i, nextWord: next) { i = end; continue }
+            if s == ".", !endsSentence(scalars, abbreviations: abbreviations, period: i, nextWord: next) { i = end; continue }
             let text = String(String.UnicodeScalarView(scalars[start..<end])).trimmingSpaces
             if !text.isEmpty { sentences.append(text) }
             start = next
@@ -35,7 +31,7 @@ public enum SentenceSplitter {
         return sentences
     }
 
-    private static func endsSentence(_ scalars: [Unicode.Scalar], period: Int, nextWord: Int) -> Bool {
+    private static func endsSentence(_ scalars: [Unicode.Scalar], abbreviations: Set<String>, period: Int, nextWord: Int) -> Bool {
         if nextWord < scalars.count, scalars[nextWord].properties.isLowercase { return false }
         var wordStart = period
         while wordStart > 0, scalars[wordStart - 1].properties.isAlphabetic || scalars[wordStart - 1] == "." { wordStart -= 1 }
@@ -43,6 +39,6 @@ public enum SentenceSplitter {
         if word.count == 1, let first = word.unicodeScalars.first, first.properties.isUppercase { return false }
         // "U.S.", "H.E.": letters with periods between them abbreviate, they do not end a sentence.
         if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return false }
-        return !abbreviations.contains(word)
+        return !abbreviations.contains(word.lowercased())
     }
 }
