@@ -298,8 +298,8 @@ struct FactExtractor {
         var edge = limit
         while edge > 0 {
             let word = tokens[edge - 1].lower
-            guard lexicon.words.contains(.subjectGap, word) || lexicon.words.contains(.carrierVerb, word)
-                    || lexicon.words.contains(.stanceAdjective, word) else { break }
+            if let gap = lexicon.words.matchEnding(.subjectGap, in: tokens, before: edge) { edge -= gap; continue }
+            guard lexicon.words.contains(.carrierVerb, word) || lexicon.words.contains(.stanceAdjective, word) else { break }
             edge -= 1
         }
         if let mention = reader.mentions.last(where: { $0.tokens.upperBound == edge }) {

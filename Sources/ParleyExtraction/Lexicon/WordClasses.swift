@@ -57,6 +57,18 @@ public struct WordClasses: Sendable {
         return best
     }
 
+    /// How many tokens of the longest entry of `name` end just before `end`, or nil.
+    func matchEnding(_ name: Name, in tokens: [Token], before end: Int) -> Int? {
+        guard end > 0 else { return nil }
+        var best: Int?
+        for phrase in phrases[name] ?? [] where phrase.count <= end {
+            let start = end - phrase.count
+            if phrase.indices.allSatisfy({ tokens[start + $0].lower == phrase[$0] }) { best = max(best ?? 0, phrase.count) }
+        }
+        if best == nil, contains(name, tokens[end - 1].lower) { best = 1 }
+        return best
+    }
+
     /// Builds the classes from the rows of `word-classes.tsv`; `file` names it in errors.
     static func load(rows: [(line: Int, columns: [String])], file: String) throws -> WordClasses {
         var classes = WordClasses()
