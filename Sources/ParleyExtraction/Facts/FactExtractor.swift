@@ -74,6 +74,11 @@ struct FactExtractor {
                 continue
             }
             let trigger = match.payload
+            // Inside an action only a plain stance is read again, not a party urged or thanked.
+            if reader.isInAction(index), ![.object, .action].contains(trigger.frame) {
+                index += 1
+                continue
+            }
             var predicate = trigger.predicate
             switch hedge(before: index, tokens) {
             case .skip?: index = match.end; continue
@@ -239,7 +244,10 @@ struct FactExtractor {
         }
         guard !subjects.isEmpty else { return [] }
         if let subjectStart, subjectStart < evidenceStart { evidenceStart = subjectStart }
-        reader.consumed.append(span.lowerBound..<evidenceEnd)
+        // An action keeps the stances inside it readable ("will continue to support the talks"
+        // is a commitment and a support); any other object is used up.
+        reader.consumed.append(trigger.frame == .action ? span : span.lowerBound..<evidenceEnd)
+        if trigger.frame == .action { reader.actions.append(span.upperBound..<evidenceEnd) }
         if subjects.count == 1, subjects[0].kind == .person { discourse.speaker = subjects[0] }
 
         let evidence = reader.text(evidenceStart..<evidenceEnd)

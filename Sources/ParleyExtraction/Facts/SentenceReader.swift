@@ -8,6 +8,8 @@ struct SentenceReader {
     var masked: [Range<Int>] = []
     /// Token ranges already taken by a trigger and its object.
     var consumed: [Range<Int>] = []
+    /// Token ranges of actions read as objects ("will continue to | support the talks").
+    var actions: [Range<Int>] = []
     var speaker: [EntityRef] = []
     var speakerMention: Mention?
 
@@ -37,6 +39,7 @@ struct SentenceReader {
 
     func isMasked(_ index: Int) -> Bool { masked.contains { $0.contains(index) } }
     func isConsumed(_ index: Int) -> Bool { consumed.contains { $0.contains(index) } }
+    func isInAction(_ index: Int) -> Bool { actions.contains { $0.contains(index) } }
 
     /// The mention covering a token, if any.
     func mention(at index: Int) -> Mention? { mentions.first { $0.tokens.contains(index) } }
