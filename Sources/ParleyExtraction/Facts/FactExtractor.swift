@@ -30,8 +30,12 @@ struct FactExtractor {
             if before > 1, reader.tokens[before - 1].text == ",", let clause = reader.masked.first(where: { $0.upperBound == before - 1 }) {
                 before = clause.lowerBound
             }
-            guard let mention = reader.mentions.last(where: { $0.tokens.upperBound == before }), mention.canAct,
-                  !reader.isMasked(mention.tokens.lowerBound) else { continue }
+            // "Oman holds … and believes that": the speaker is the subject of the first clause.
+            var candidate = reader.mentions.last(where: { $0.tokens.upperBound == before })
+            if candidate == nil, before > 0, reader.tokens[before - 1].lower == "and" {
+                candidate = reader.mentions.first(where: { $0.tokens.upperBound < before && $0.canAct && !reader.isMasked($0.tokens.lowerBound) })
+            }
+            guard let mention = candidate, mention.canAct, !reader.isMasked(mention.tokens.lowerBound) else { continue }
             let entities = resolve(mention, reader: reader, discourse: discourse)
             guard !entities.isEmpty else { continue }
             reader.speaker = entities
@@ -129,9 +133,12 @@ struct FactExtractor {
             let range = span.upperBound..<end
             evidenceEnd = end
             if trigger.frame == .topics {
-                for part in topicList(range, tokens) {
+                let parts = topicList(range, tokens)
+                for part in parts {
                     objects.append((predicate, .entity(objectEntity(part, reader: reader, discourse: discourse).entity), part))
                 }
+                // The clause after the topics ("Regarding X, the Secretary affirmed …") stays readable.
+                evidenceEnd = parts.map(\.upperBound).max() ?? end
             } else {
                 // Stance objects are noun phrases; an action keeps its verb unless the verb only
                 // leads to the thing ("calls for achieving a ceasefire" -> "ceasefire").
@@ -156,10 +163,11 @@ struct FactExtractor {
             if trigger.frame == .beforeClause {
                 range = start..<phrases.end(in: tokens, from: span.upperBound)
             }
-            // "dialogue is the only way to …" stands for dialogue: the clause's subject.
-            var trimmed = trigger.frame == .beforeClause ? phrases.nounPhrase(range, tokens) : phrases.trimmed(range, tokens)
+            // "dialogue is the only way to solve the question": the whole clause, as analysts word
+            // the position; "X conforms to the trend of the times": X.
+            var trimmed = phrases.trimmed(range, tokens)
             // "It is unacceptable to address …": the infinitive is the object, not "it".
-            if trimmed.count == 1, lexicon.words.contains(.expletive, tokens[trimmed.lowerBound].lower),
+            if span.lowerBound - start == 1, lexicon.words.contains(.expletive, tokens[start].lower),
                span.upperBound < tokens.count, tokens[span.upperBound].lower == "to" {
                 let end = phrases.end(in: tokens, from: span.upperBound + 1)
                 guard end > span.upperBound + 1 else { return [] }
