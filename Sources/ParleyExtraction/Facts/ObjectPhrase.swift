@@ -35,7 +35,7 @@ struct ObjectPhrase {
                 if extra.contains(token.lower) { break }
                 if ends.contains(where: { matches($0, tokens, index) }) { break }
                 if token.text == ",", index + 1 < tokens.count,
-                   (words >= Self.wordsBeforeAnyComma && !list) || tokens[index + 1].isCapitalized
+                   (words >= Self.wordsBeforeAnyComma && !list && !isModifierList(tokens, after: index)) || tokens[index + 1].isCapitalized
                     || wordClasses.contains(.commaBreak, tokens[index + 1].lower) { break }
                 if [";", ":", "("].contains(token.text) { break }
                 if token.lower == "and", continuations.longest(in: tokens, at: index + 1) != nil { break }
@@ -82,6 +82,16 @@ struct ObjectPhrase {
             index += 1
         }
         return trimmedRange
+    }
+
+    /// Whether the comma at `comma` sits in a list of modifiers ("a more authoritative, broader
+    /// and more effective conference"): one or two words, then "and" or another comma.
+    private func isModifierList(_ tokens: [Token], after comma: Int) -> Bool {
+        for offset in 2...3 where comma + offset < tokens.count {
+            let token = tokens[comma + offset]
+            if token.lower == "and" || token.text == "," { return tokens[(comma + 1)..<(comma + offset)].allSatisfy { $0.isWord && !$0.isCapitalized } }
+        }
+        return false
     }
 
     /// A phrase of coordinated actions split into one range per action: at commas, and at "and"
