@@ -5,8 +5,9 @@ import CLMDB
 
 /// The last line of defence against a damaged data file: LMDB 0.9 trusts the pages it reads
 /// through its memory map, so a page overwritten with garbage can send it to an address past
-/// the end of the file (`SIGBUS`) or outside the map (`SIGSEGV`). Once installed, such a fault
-/// prints a message prepared in advance and exits with status 1 instead of crashing.
+/// the end of the file (`SIGBUS`) or outside the map (`SIGSEGV`), or fail one of its
+/// assertions (`abort`). Once installed, such a fault or assertion prints a message prepared
+/// in advance and exits with status 1 instead of crashing.
 ///
 /// `SIGBUS` is always a mapped file read past its end, and LMDB's maps are the only files
 /// this program maps; `SIGSEGV` is taken for damage only when the address is in the map or
@@ -27,6 +28,9 @@ public enum MapFaultTrap {
         buffer.initialize(from: bytes, count: bytes.count)
         TrapState.message = buffer
         TrapState.length = bytes.count
+        // LMDB's own consistency assertions (a page of the wrong type met in a walk) abort
+        // the process after calling this; it prints the message and exits first.
+        mdb_env_set_assert(environment.handle) { _, _ in reportDamageAndExit() }
         guard !TrapState.installed else { return }
         TrapState.installed = true
         var action = sigaction()
@@ -50,13 +54,16 @@ private enum TrapState {
     nonisolated(unsafe) static var previousSegv = sigaction()
 }
 
+/// Writes the prepared message and exits with status 1 (async-signal-safe).
+private func reportDamageAndExit() {
+    if let message = TrapState.message { _ = write(2, message, TrapState.length) }
+    _exit(1)
+}
+
 private func handleFault(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
     let address = info.map { UInt(bitPattern: $0.pointee._sifields._sigfault.si_addr) } ?? 0
     let inMap = address >= TrapState.mapStart && address < TrapState.mapEnd
-    if signal == SIGBUS || inMap, let message = TrapState.message {
-        _ = write(2, message, TrapState.length)
-        _exit(1)
-    }
+    if signal == SIGBUS || inMap { reportDamageAndExit() }
     // Not ours: restore the previous handler; returning re-runs the access, which faults
     // again into it.
     if signal == SIGBUS {

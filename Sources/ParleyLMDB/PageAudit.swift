@@ -22,6 +22,8 @@ public struct PageAudit: Sendable {
         public var entries = 0
         /// The first damage found, or `nil` when the tree is sound.
         public var problem: String?
+        /// The tree's root page, `nil` when it is empty.
+        public var root: Int?
     }
 
     public var header: DataFileHeader
@@ -79,6 +81,7 @@ struct PageWalker {
     mutating func audit(_ record: TreeRecord, named: inout [(String, TreeRecord)]) -> PageAudit.Tree {
         let before = pagesRead
         var tree = PageAudit.Tree()
+        tree.root = record.root
         do {
             tree.entries = try walkTree(record, named: &named)
         } catch {

@@ -1,5 +1,8 @@
 import ParleyLMDB
 import ParleyRDF
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Store {
     /// The named databases a store of this format holds.
@@ -23,6 +26,8 @@ extension Store {
                 throw StoreError.cannotOpen(path: path, reason: "no store here (no data.mdb)")
             }
             audit = found
+        } catch DataFileProblem.unreadable(let code) {
+            throw StoreError.cannotOpen(path: path, reason: code == EACCES ? "permission denied" : String(cString: strerror(code)))
         } catch let problem as DataFileProblem {
             check.health.record("data file", StoreError.describe(problem), repairable: false)
             return check

@@ -24,9 +24,6 @@ extension Store {
         guard !check.health.isHealthy else { return (check.health, outcome, check.health) }
         outcome.lost = check.health.damaged.filter { !$0.repairable }.map { "\($0.name): \($0.problem ?? "")" }
         guard check.health.formatVersion != nil else { return (check.health, outcome, check.health) }
-        var writable = options
-        writable.readOnly = false
-        let store = try Store(path: path, options: writable)
         var quads = check.truth
         if check.unknownTerms, let known = check.knownTerms {
             let before = quads.count
@@ -37,6 +34,21 @@ extension Store {
         let rebuildable = indexes.filter { index in
             check.health.parts.first { $0.name == "index \(index.rawValue)" }?.repairable ?? true
         }
+        // LMDB frees a tree's pages by walking them, which damaged pages do not allow: such a
+        // store is rebuilt into a new file instead.
+        let unwalkable = check.damagedPages.subtracting(["id2term", "meta", "prefixes"])
+        if !unwalkable.isEmpty {
+            guard !check.damagedPages.contains("id2term"), !check.damagedPages.contains("meta"),
+                  !check.damagedPages.contains("prefixes") else {
+                return (check.health, outcome, check.health)
+            }
+            try rebuildIntoNewFile(path: path, quads: quads, options: options)
+            outcome.rebuilt = ["every index, the dictionary's term2id and the statistics, into a new data file"]
+            return (check.health, outcome, try Store.check(path: path, options: options))
+        }
+        var writable = options
+        writable.readOnly = false
+        let store = try Store(path: path, options: writable)
         let rebuilt = try store.write { txn -> [String] in
             var done: [String] = []
             for index in QuadIndex.allCases where rebuildable.contains(index) {
