@@ -25,6 +25,10 @@ public struct LMDBError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let readersFull = Code(rawValue: MDB_READERS_FULL)
         /// `MDB_TXN_FULL`: the transaction has too many dirty pages.
         public static let transactionFull = Code(rawValue: MDB_TXN_FULL)
+        /// `MDB_PAGE_NOTFOUND`: a page link points nowhere (a damaged file).
+        public static let pageNotFound = Code(rawValue: MDB_PAGE_NOTFOUND)
+        /// `MDB_PANIC`: an earlier fatal error left the environment unusable.
+        public static let panic = Code(rawValue: MDB_PANIC)
         /// `MDB_CORRUPTED`: located page was wrong type.
         public static let corrupted = Code(rawValue: MDB_CORRUPTED)
         /// `MDB_INVALID`: the file is not an LMDB file.
@@ -66,6 +70,7 @@ public struct LMDBError: Error, Hashable, Sendable, CustomStringConvertible {
         case statistics
         case resize = "grow map"
         case readerCheck = "reader check"
+        case copy = "copy environment"
     }
 
     public var code: Code
@@ -77,6 +82,12 @@ public struct LMDBError: Error, Hashable, Sendable, CustomStringConvertible {
         self.code = code
         self.operation = operation
         self.database = database
+    }
+
+    /// Whether the code says the file's pages are damaged (`MDB_PAGE_NOTFOUND`,
+    /// `MDB_CORRUPTED`, `MDB_PANIC`, `MDB_INVALID` met after the open).
+    public var isDamage: Bool {
+        code == .pageNotFound || code == .corrupted || code == .panic || code == .invalid
     }
 
     public var description: String {

@@ -152,6 +152,7 @@ public struct QuadScan: ~Copyable {
                 }
             }
             guard let first = entry else { finished = true; return }
+            try checkKey(first.key)
             key = IDBytes.load(first.key, at: 0)
             try loadPage(after: first)
             return
@@ -159,10 +160,12 @@ public struct QuadScan: ~Copyable {
         if let page = try cursor.move(.nextMultiple) {
             batch = page.value
             position = 0
+            try checkBatch()
             return
         }
         // This key has no more values.
         guard prefix.isEmpty, let nextKey = try cursor.move(.nextKey) else { finished = true; return }
+        try checkKey(nextKey.key)
         key = IDBytes.load(nextKey.key, at: 0)
         try loadPage(after: nextKey)
     }
@@ -173,5 +176,17 @@ public struct QuadScan: ~Copyable {
         let page = try cursor.move(.multiple, value: entry.value)
         batch = page?.value ?? entry.value
         position = 0
+        try checkBatch()
+    }
+
+    /// A damaged page can hand out keys and values of any size: never read past them.
+    private func checkKey(_ key: UnsafeRawBufferPointer) throws {
+        guard key.count == 8 else { throw StoreError.corrupt("index '\(index.rawValue)' holds a \(key.count)-byte key") }
+    }
+
+    private func checkBatch() throws {
+        guard batch.count % valueSize == 0 else {
+            throw StoreError.corrupt("index '\(index.rawValue)' holds values of \(batch.count) bytes, not of \(valueSize)")
+        }
     }
 }

@@ -79,6 +79,7 @@ extension Store {
             var result: [(TermID, Int)] = []
             var entry = try [UInt8]([0x02]).withUnsafeBytes { try cursor.move(.setRange, key: $0) }
             while let e = entry, e.key.count == 9, e.key[0] == 0x02 {
+                guard e.value.count == 8 else { throw StoreError.corrupt("a graph count in the statistics has \(e.value.count) bytes") }
                 result.append((IDBytes.load(UnsafeRawBufferPointer(rebasing: e.key[1...]), at: 0),
                                Int(IDBytes.load(e.value, at: 0))))
                 entry = try cursor.next()
@@ -106,6 +107,7 @@ extension Store {
             var result: [TermID] = []
             var entry = try cursor.move(.first)
             while let e = entry {
+                guard e.key.count == 8 else { throw StoreError.corrupt("index '\(index.rawValue)' holds a \(e.key.count)-byte key") }
                 result.append(IDBytes.load(e.key, at: 0))
                 entry = try cursor.move(.nextKey)
             }

@@ -23,6 +23,9 @@ public final class Store: Sendable {
         public var readOnly = false
         /// Skip fsync at commit. Unsafe: a power cut can lose recent commits.
         public var noSync = false
+        /// Turn a fault while reading a damaged page through LMDB's map into a message and
+        /// exit status 1 (``MapFaultTrap``). For programs, not for test processes.
+        public var trapsPageFaults = false
         public init() {}
     }
 
@@ -55,6 +58,7 @@ public final class Store: Sendable {
         var options = options
         if !options.readOnly && !Self.isWritable(path) { options.readOnly = true }
         try Self.prepareDirectory(path, readOnly: options.readOnly)
+        try Self.checkDataFile(path)
         var envOptions = Environment.Options()
         envOptions.mapSize = options.initialMapSize
         envOptions.readOnly = options.readOnly
@@ -78,7 +82,30 @@ public final class Store: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
-        databases = try Self.openDatabases(environment, path: path, create: !options.readOnly)
+        if options.trapsPageFaults {
+            MapFaultTrap.install(for: environment, message: "error: store \(path) is damaged: reading data.mdb met a damaged page; run 'parley check --db \(path)'")
+        }
+        do {
+            databases = try Self.openDatabases(environment, path: path, create: !options.readOnly)
+        } catch let error as LMDBError {
+            throw StoreError.storage(error, path: path)
+        }
+    }
+
+    /// Reads LMDB's header pages with plain reads before anything maps the file, so that a
+    /// file cut short is refused instead of crashing the process on the first read past its end.
+    private static func checkDataFile(_ path: String) throws {
+        do {
+            _ = try DataFileHeader.read(directory: path)
+        } catch .notLMDB {
+            throw StoreError.notAStore(path: path, reason: "data.mdb is not an LMDB file")
+        } catch .versionMismatch {
+            throw StoreError.notAStore(path: path, reason: "data.mdb was written by another LMDB version")
+        } catch .unreadable(let code) {
+            throw StoreError.cannotOpen(path: path, reason: code == EACCES ? "permission denied" : String(cString: strerror(code)))
+        } catch {
+            throw StoreError.damaged(path: path, problem: error)
+        }
     }
 
     /// Whether this process may write the store at `path`: `true` for a path that does not
@@ -204,8 +231,8 @@ public final class Store: Sendable {
     public func read<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
         do {
             return try environment.read(body)
-        } catch let error as LMDBError {
-            throw StoreError.storage(error)
+        } catch {
+            throw withPath(error)
         }
     }
 
@@ -215,9 +242,16 @@ public final class Store: Sendable {
         guard !environment.options.readOnly else { throw StoreError.readOnly(path: path) }
         do {
             return try environment.write(body)
-        } catch let error as LMDBError {
-            throw StoreError.storage(error)
+        } catch {
+            throw withPath(error)
         }
+    }
+
+    /// LMDB errors and inconsistencies found inside a transaction, given the store's path.
+    private func withPath(_ error: any Error) -> any Error {
+        if let error = error as? LMDBError { return StoreError.storage(error, path: path) }
+        if case StoreError.corrupt(let what) = error { return StoreError.inconsistent(path: path, what: what) }
+        return error
     }
 }
 

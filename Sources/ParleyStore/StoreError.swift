@@ -1,4 +1,7 @@
 import ParleyLMDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Why a store operation failed, in the user's terms.
 public enum StoreError: Error, CustomStringConvertible, Sendable {
@@ -8,12 +11,19 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case formatVersion(path: String, found: UInt32, expected: UInt32)
     /// The directory could not be created or opened.
     case cannotOpen(path: String, reason: String)
-    /// The store's contents contradict themselves (a missing term, a malformed record).
+    /// The store's contents contradict themselves (a missing term, a malformed record);
+    /// thrown where the store's path is not at hand, and given it by ``Store/read(_:)``.
     case corrupt(String)
-    /// An LMDB call failed.
-    case storage(LMDBError)
+    /// The store at `path` contradicts itself: `what` says how.
+    case inconsistent(path: String, what: String)
+    /// `data.mdb` was found unusable at open, before LMDB mapped it.
+    case damaged(path: String, problem: DataFileProblem)
+    /// An LMDB call failed on the store at `path`.
+    case storage(LMDBError, path: String)
     /// The store is opened read-only and a write was asked for.
     case readOnly(path: String)
+    /// A backup could not be written to `destination`.
+    case cannotBackUp(destination: String, reason: String)
 
     public var description: String {
         switch self {
@@ -24,20 +34,75 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .cannotOpen(let path, let reason):
             "\(path): error: cannot open store: \(reason)"
         case .corrupt(let what):
-            "error: store is corrupt: \(what)"
-        case .storage(let error):
-            storageDescription(error)
+            "error: store is damaged: \(what); run 'parley check'"
+        case .inconsistent(let path, let what):
+            "error: store \(path) is damaged: \(what); run 'parley check --db \(path)'"
+        case .damaged(_, let problem):
+            "error: store is damaged: \(Self.describe(problem)); restore it from a backup"
+        case .storage(let error, let path):
+            storageDescription(error, path: path)
         case .readOnly(let path):
             "\(path): error: store is read-only; cannot write"
+        case .cannotBackUp(let destination, let reason):
+            "\(destination): error: cannot write the backup here: \(reason)"
         }
     }
 
-    private func storageDescription(_ error: LMDBError) -> String {
-        switch error.code {
+    private func storageDescription(_ error: LMDBError, path: String) -> String {
+        if error.isDamage {
+            return "error: store \(path) is damaged: \(Self.part(error.database)) cannot be read (\(error)); run 'parley check --db \(path)'"
+        }
+        return switch error.code {
         case .noSpace: "error: no space left on device while writing the store; nothing was changed"
         case .ioError: "error: writing the store failed (input/output error; is the disk full?); nothing was changed"
         case .permissionDenied, .readOnlyFileSystem: "error: store is not writable (\(error)); nothing was changed"
-        default: "error: \(error)"
+        default: "error: store \(path): \(error); if this persists, run 'parley check --db \(path)'"
         }
     }
+
+    /// What a damaged data file looks like, in a user's terms.
+    static func describe(_ problem: DataFileProblem) -> String {
+        switch problem {
+        case .truncated(let size, let end):
+            "data.mdb is \(grouped(size)) bytes but its data ends at \(grouped(end)) bytes"
+        case .headerTruncated(let size):
+            "data.mdb is \(grouped(size)) bytes, cut short inside its first header page"
+        case .headerPageDamaged(let page):
+            "header page \(page) of data.mdb is overwritten"
+        case .notLMDB:
+            "data.mdb is not an LMDB file"
+        case .versionMismatch:
+            "data.mdb was written by another LMDB version"
+        case .notAFile(let what):
+            "data.mdb is \(what), not a file"
+        case .symbolicLinkLoop:
+            "data.mdb is a symbolic link that loops"
+        case .unreadable(let code):
+            "data.mdb cannot be read (\(String(cString: strerror(code))))"
+        }
+    }
+
+    /// The part of the store a named LMDB database holds, as a user knows it.
+    static func part(_ database: String?) -> String {
+        guard let database else { return "a page" }
+        if QuadIndex(rawValue: database) != nil { return "index '\(database)'" }
+        return switch database {
+        case "id2term", "term2id": "the dictionary ('\(database)')"
+        case "stats": "the statistics ('stats')"
+        case "meta": "the format record ('meta')"
+        case "prefixes": "the saved prefixes ('prefixes')"
+        default: "database '\(database)'"
+        }
+    }
+}
+
+/// 1234567 as "1,234,567".
+func grouped(_ n: Int) -> String {
+    let digits = Array(String(n))
+    var out = ""
+    for (i, digit) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(digit)
+    }
+    return out
 }

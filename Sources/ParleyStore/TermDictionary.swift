@@ -28,6 +28,7 @@ public struct TermDictionary: Sendable {
             try txn.withCursor(term2id) { cursor in
                 var entry = try cursor.move(.setKey, key: keyBytes)
                 while let found = entry {
+                    guard found.value.count == 8 else { throw StoreError.corrupt("the dictionary's term2id holds a \(found.value.count)-byte id") }
                     let candidate = IDBytes.load(found.value, at: 0)
                     let same = try withTerm(candidate, in: txn) { stored in
                         stored.count == encoded.count && (encoded.count == 0 || memcmp(stored.baseAddress!, encoded.baseAddress!, encoded.count) == 0)

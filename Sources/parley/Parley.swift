@@ -15,7 +15,8 @@ struct Parley: ParsableCommand {
             prompt (see 'parley repl --help').
             """,
         subcommands: [ReplCommand.self, RunCommand.self, LoadCommand.self, ExportCommand.self, QueryCommand.self, UpdateCommand.self,
-                      IngestCommand.self, FactsCommand.self, StatsCommand.self, GraphsCommand.self],
+                      IngestCommand.self, FactsCommand.self, StatsCommand.self, GraphsCommand.self,
+                      CheckCommand.self, BackupCommand.self],
         defaultSubcommand: ReplCommand.self)
 
     /// Runs the command; usage errors exit with status 2, other failures with 1.
@@ -23,6 +24,9 @@ struct Parley: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            // A command that said all it had to say (`check` on a damaged store).
+            Glibc.exit(code.rawValue)
         } catch let error as CLIError {
             Terminal.standardError.write(error.message + "\n")
             Glibc.exit(1)

@@ -17,10 +17,16 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open(readOnly: Bool = false) throws -> Store {
+        try Store(path: path, options: options(readOnly: readOnly))
+    }
+
+    /// How the commands open a store: a fault on a damaged page becomes a message.
+    func options(readOnly: Bool = false) -> Store.Options {
         var options = Store.Options()
         options.readOnly = readOnly
+        options.trapsPageFaults = true
         if let size = Self.initialMapSize { options.initialMapSize = size }
-        return try Store(path: path, options: options)
+        return options
     }
 
     /// `PARLEY_MAP_SIZE` (bytes, or with a K, M or G suffix): the initial map size, hidden
