@@ -106,8 +106,11 @@ struct FactExtractor {
     }
 
     /// A one-word trigger after an article is a noun ("the will of the people").
+    /// ("mutual trust and support are the tradition"): so is one followed by a copula.
     private func isNoun(at index: Int, end: Int, _ tokens: [Token]) -> Bool {
-        end - index == 1 && index > 0 && lexicon.words.contains(.nounMarker, tokens[index - 1].lower)
+        guard end - index == 1 else { return false }
+        if index > 0, lexicon.words.contains(.nounMarker, tokens[index - 1].lower) { return true }
+        return end < tokens.count && lexicon.copulas.contains(tokens[end].lower)
     }
 
     private func hedge(before index: Int, _ tokens: [Token]) -> HedgeEffect? {
@@ -185,8 +188,15 @@ struct FactExtractor {
             if let mention = reader.mention(startingAt: start) {
                 party = (resolve(mention, reader: reader, discourse: discourse), mention.tokens)
             } else {
-                let end = phrases.end(in: tokens, from: start, stopAt: lexicon.words.members(.partyLinkerAction)
-                    .union(lexicon.words.members(.partyLinkerReason)).union(lexicon.words.members(.partyLinkerTopic)))
+                // The party ends at its linker ("all parties | to exercise restraint"), but "to the
+                // conflict" still belongs to it ("all parties to the conflict").
+                let stops = lexicon.words.members(.partyLinkerAction).union(lexicon.words.members(.partyLinkerReason))
+                    .union(lexicon.words.members(.partyLinkerTopic))
+                var end = phrases.end(in: tokens, from: start, stopAt: stops)
+                while end + 1 < tokens.count, stops.contains(tokens[end].lower),
+                      lexicon.words.contains(.article, tokens[end + 1].lower), end - start < ObjectPhrase.maximumWords {
+                    end = phrases.end(in: tokens, from: end + 1, stopAt: stops)
+                }
                 guard end > start else { return [] }
                 party = ([topic(start..<end, reader: reader)], start..<end)
             }
@@ -204,6 +214,13 @@ struct FactExtractor {
             case .partyReason: lexicon.words.members(.partyLinkerReason)
             case .partyTopic: lexicon.words.members(.partyLinkerTopic)
             default: []
+            }
+            // "called on all parties to the conflict, particularly Israel, to cease fire": the
+            // action's linker may come a few words after the party.
+            if second != nil, rest < tokens.count, !linkers.contains(tokens[rest].lower),
+               let later = tokens[rest..<min(tokens.count, rest + 8)].firstIndex(where: { linkers.contains($0.lower) }),
+               later + 1 < tokens.count, !lexicon.words.contains(.article, tokens[later + 1].lower) {
+                rest = later
             }
             if let second, rest < tokens.count, linkers.contains(tokens[rest].lower) {
                 // "urged X not to …" keeps its "not"; "to", "for", "on" go.
@@ -434,7 +451,9 @@ struct FactExtractor {
         var start = range.lowerBound
         for index in range {
             let token = tokens[index]
-            let split = token.text == "," || (token.lower == "and" && index > start && !looksAdjectival(tokens[index - 1].lower))
+            // "between Serbia and Kosovo" is one topic.
+            let between = tokens[start..<index].contains { $0.lower == "between" }
+            let split = token.text == "," || (token.lower == "and" && index > start && !between && !looksAdjectival(tokens[index - 1].lower))
             if split {
                 if index > start { parts.append(phrases.trimmed(start..<index, tokens)) }
                 start = index + 1
@@ -444,9 +463,13 @@ struct FactExtractor {
         if start < range.upperBound { parts.append(phrases.trimmed(start..<range.upperBound, tokens)) }
         // A part that runs into a new clause ("the Secretary affirmed …") ends before its verb;
         // a part that starts with one is no topic.
+        // A relative clause ("some of which were …") is no topic either; nor does a topic end
+        // on a function word.
         return parts.compactMap { part -> Range<Int>? in
-            guard let verb = part.dropFirst().first(where: { phrases.continuations.longest(in: tokens, at: $0) != nil }) else { return part }
-            let cut = phrases.trimmed(part.lowerBound..<verb, tokens)
+            let clause = part.first { phrases.continuations.longest(in: tokens, at: $0) != nil && $0 > part.lowerBound }
+            let relative = part.first { lexicon.words.contains(.relativePronoun, tokens[$0].lower) || lexicon.copulas.contains(tokens[$0].lower) }
+            guard let stop = [clause, relative].compactMap({ $0 }).min() else { return phrases.untailed(part, tokens) }
+            let cut = phrases.untailed(phrases.trimmed(part.lowerBound..<stop, tokens), tokens)
             return tokens[cut].filter(\.isWord).count >= 2 ? cut : nil
         }.filter { !$0.isEmpty && tokens[$0].contains(where: \.isWord) }
     }

@@ -46,14 +46,20 @@ struct ObjectPhrase {
             if words > Self.maximumWords { break }
             index += 1
         }
-        // Never end inside a phrase: drop trailing punctuation and function words.
-        while index > start + 1 {
+        return untailed(start..<index, tokens).upperBound
+    }
+
+    /// The range without trailing punctuation and function words, so that it never ends inside a
+    /// phrase ("the Code of" → "the Code"); at least one token stays.
+    func untailed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int> {
+        var index = range.upperBound
+        while index > range.lowerBound + 1 {
             let last = tokens[index - 1]
             if !last.isWord, !"”\")’".contains(last.text) { index -= 1; continue }
             if last.isWord, wordClasses.contains(.phraseTail, last.lower) { index -= 1; continue }
             break
         }
-        return index
+        return range.lowerBound..<index
     }
 
     private func matches(_ words: [String], _ tokens: [Token], _ at: Int) -> Bool {
