@@ -131,9 +131,15 @@ struct FactExtractor {
         var subjectLimit = span.lowerBound
         switch trigger.frame {
         case .object, .action, .topics:
-            let end = phrases.end(in: tokens, from: span.upperBound, list: trigger.frame != .object)
-            guard end > span.upperBound else { return [] }
-            let range = span.upperBound..<end
+            // "welcomes and supports the agreement": the object is the second verb's.
+            var objectStart = span.upperBound
+            if objectStart + 1 < tokens.count, tokens[objectStart].lower == "and",
+               let second = triggers.longest(in: tokens, at: objectStart + 1), second.payload.frame == trigger.frame {
+                objectStart = second.end
+            }
+            let end = phrases.end(in: tokens, from: objectStart, list: trigger.frame != .object)
+            guard end > objectStart else { return [] }
+            let range = objectStart..<end
             evidenceEnd = end
             if trigger.frame == .topics {
                 let parts = topicList(range, tokens)
@@ -493,6 +499,8 @@ struct FactExtractor {
         }
         for range in named.namedThings(in: reader).flatMap({ phrases.namedItems($0, reader.tokens) }) {
             let trimmed = phrases.trimmed(range, reader.tokens)
+            // A thing the sentence takes a stance on is that stance's object, not a mention.
+            if existing.contains(where: { $0.object.label == reader.text(trimmed) || $0.object.label == lexicon.topicNormaliser.normalise(reader.text(trimmed)) }) { continue }
             facts.append(Fact(subject: speaker, predicate: "mentions", object: .entity(topic(trimmed, reader: reader)),
                               evidence: reader.text(range), sentence: reader.sentence.number))
         }

@@ -123,7 +123,10 @@ struct ObjectPhrase {
     func actions(_ range: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
         let parts = split(range) { index in
             let token = tokens[index]
-            if token.text == "," { return index + 1 < range.upperBound && tokens[index + 1].lower == "and" ? 2 : 1 }
+            if token.text == "," {
+                if isModifierList(tokens, after: index) { return 0 }
+                return index + 1 < range.upperBound && tokens[index + 1].lower == "and" ? 2 : 1
+            }
             guard token.lower == "and", index + 2 < range.upperBound else { return 0 }
             let verb = tokens[index + 1], next = tokens[index + 2]
             let isVerb = verb.isWord && !verb.isCapitalized && !wordClasses.contains(.determiner, verb.lower)
