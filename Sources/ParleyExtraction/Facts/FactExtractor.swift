@@ -268,9 +268,11 @@ struct FactExtractor {
         // Nor are other bodies ("the UN General Assembly called for"): a stance's subject is a
         // participant or a country a participant speaks for.
         if !discourse.participants.isEmpty {
-            let represented = Set(discourse.participants.compactMap { discourse.table.represents[$0.label] })
+            // (When a participant's country is unknown, any country may be theirs.)
+            let represented = discourse.participants.map { discourse.table.represents[$0.label] }
+            let anyCountry = represented.contains(nil)
             subjects = subjects.filter {
-                $0.kind == .person ? discourse.participants.contains($0) : ($0.kind == .event || represented.isEmpty || represented.contains($0.label))
+                $0.kind == .person ? discourse.participants.contains($0) : ($0.kind == .event || anyCountry || represented.contains($0.label))
             }
         }
         guard !subjects.isEmpty else { return [] }
