@@ -32,6 +32,10 @@ struct FactExtractor {
             }
             // "Oman holds … and believes that": the speaker is the subject of the first clause.
             var candidate = reader.mentions.last(where: { $0.tokens.upperBound == before })
+            // ", saying …": the participle's subject is the main clause's, the sentence's first actor.
+            if candidate == nil, before > 0, reader.tokens[before - 1].text == ",", reader.tokens[index].lower.hasSuffix("ing") {
+                candidate = reader.mentions.first(where: { $0.canAct && !reader.isMasked($0.tokens.lowerBound) && $0.tokens.upperBound < before })
+            }
             if candidate == nil, before > 0, reader.tokens[before - 1].lower == "and" {
                 candidate = reader.mentions.first(where: { $0.tokens.upperBound < before && $0.canAct && !reader.isMasked($0.tokens.lowerBound) })
             }
@@ -240,6 +244,18 @@ struct FactExtractor {
                     evidenceEnd = end
                 }
             }
+        case .modal:
+            let end = phrases.end(in: tokens, from: span.upperBound, list: true)
+            guard end > span.upperBound else { return [] }
+            evidenceEnd = end
+            let actions = phrases.actions(span.upperBound..<end, tokens).map { phrases.trimmed($0, tokens) }
+            if let party = modalParty(before: span.lowerBound, reader: reader, discourse: discourse) {
+                objects.append(("urges", .entity(party.entity), party.range))
+                for action in actions { objects.append(("urgesAction", .entity(topic(action, reader: reader)), action)) }
+                evidenceStart = party.range.lowerBound
+            } else {
+                for action in actions { objects.append((predicate, .entity(topic(action, reader: reader)), action)) }
+            }
         case .phone, .meeting, .request, .requestLatter:
             return []
         }
@@ -292,6 +308,37 @@ struct FactExtractor {
             }
         }
         return facts
+    }
+
+    /// The party a modal's clause is about when it is not the speaker's side: "the international
+    /// community | should", "all parties | shall". Nil when the clause has no subject of its own
+    /// or its subject is a participant, their country or "the two sides".
+    private func modalParty(before modal: Int, reader: SentenceReader, discourse: Discourse) -> (entity: EntityRef, range: Range<Int>)? {
+        let tokens = reader.tokens
+        var end = modal
+        while end > 0, let gap = lexicon.words.matchEnding(.subjectGap, in: tokens, before: end) { end -= gap }
+        // "the international community, especially regional countries, should": the last segment.
+        if end > 1, tokens[end - 1].text == "," { end -= 1 }
+        var start = end
+        while start > 0 {
+            let previous = tokens[start - 1]
+            if !previous.isWord || lexicon.words.contains(.clauseLinker, previous.lower) || speech.longest(in: tokens, at: start - 1) != nil { break }
+            start -= 1
+        }
+        while start < end, lexicon.words.contains(.commaBreak, tokens[start].lower) || lexicon.words.contains(.article, tokens[start].lower) { start += 1 }
+        guard start < end else { return nil }
+        let own = Set(discourse.participants.map(\.label) + discourse.participants.compactMap { discourse.table.represents[$0.label] })
+        if let mention = reader.mentions.last(where: { $0.tokens.upperBound == end }) {
+            let entities = resolve(mention, reader: reader, discourse: discourse)
+            if entities.isEmpty || entities.contains(where: { own.contains($0.label) }) { return nil }
+            guard mention.tokens.lowerBound <= start, let first = entities.first, first.kind.isActor else { return nil }
+            return (first, mention.tokens)
+        }
+        // A plain noun phrase ("the international community"), but not a thing ("the situation").
+        if reader.mentions.contains(where: { $0.tokens.lowerBound >= start && $0.tokens.upperBound <= end }) { return nil }
+        let words = tokens[start..<end].filter(\.isWord)
+        guard (1...4).contains(words.count), let last = words.last, lexicon.words.contains(.partyNoun, last.lower) else { return nil }
+        return (topic(start..<end, reader: reader), start..<end)
     }
 
     /// The sentence's speaker, else the one who spoke last; with where the sentence names them,

@@ -29,6 +29,7 @@ public struct WordClasses: Sendable {
         case partyLinkerTopic = "party-linker-topic"
         case sideNoun = "side-noun"
         case groupNumber = "group-number"
+        case partyNoun = "party-noun"
     }
 
     /// Each class's single words, lower case.
