@@ -30,6 +30,7 @@ public struct WordClasses: Sendable {
         case sideNoun = "side-noun"
         case groupNumber = "group-number"
         case partyNoun = "party-noun"
+        case definiteCountryWord = "definite-country-word"
     }
 
     /// Each class's single words, lower case.
