@@ -311,8 +311,9 @@ struct FactExtractor {
     }
 
     /// The party a modal's clause is about when it is not the speaker's side: "the international
-    /// community | should", "all parties | shall". Nil when the clause has no subject of its own
-    /// or its subject is a participant, their country or "the two sides".
+    /// community | should", "the US side | should" (said by Wang Yi). Nil when the clause has no
+    /// subject of its own or its subject includes the speaker or the speaker's country ("China
+    /// and Russia should", "the two sides should").
     private func modalParty(before modal: Int, reader: SentenceReader, discourse: Discourse) -> (entity: EntityRef, range: Range<Int>)? {
         let tokens = reader.tokens
         var end = modal
@@ -327,10 +328,16 @@ struct FactExtractor {
         }
         while start < end, lexicon.words.contains(.commaBreak, tokens[start].lower) || lexicon.words.contains(.article, tokens[start].lower) { start += 1 }
         guard start < end else { return nil }
-        let own = Set(discourse.participants.map(\.label) + discourse.participants.compactMap { discourse.table.represents[$0.label] })
+        let speakers = speakerSubject(reader, discourse).0
+        let own = Set(speakers.map(\.label) + speakers.compactMap { discourse.table.represents[$0.label] })
         if let mention = reader.mentions.last(where: { $0.tokens.upperBound == end }) {
-            let entities = resolve(mention, reader: reader, discourse: discourse)
-            if entities.isEmpty || entities.contains(where: { own.contains($0.label) }) { return nil }
+            var entities = resolve(mention, reader: reader, discourse: discourse)
+            // "China and Russia": both conjuncts.
+            if mention.tokens.lowerBound > 1, tokens[mention.tokens.lowerBound - 1].lower == "and",
+               let other = reader.mentions.last(where: { $0.tokens.upperBound == mention.tokens.lowerBound - 1 }) {
+                entities += resolve(other, reader: reader, discourse: discourse)
+            }
+            if entities.isEmpty || own.isEmpty || entities.contains(where: { own.contains($0.label) }) { return nil }
             guard mention.tokens.lowerBound <= start, let first = entities.first, first.kind.isActor else { return nil }
             return (first, mention.tokens)
         }
