@@ -27,6 +27,8 @@ struct Discourse {
             return participants.first { roles[$0.label] == role }.map { [$0] } ?? []
         case .entity(let label):
             return table.entity(label).map { [$0] } ?? []
+        case .representative(let country):
+            return participants.first { table.represents[$0.label] == country }.map { [$0] } ?? []
         }
     }
 

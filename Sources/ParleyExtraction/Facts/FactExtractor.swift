@@ -32,6 +32,10 @@ struct FactExtractor {
             }
             // "Oman holds … and believes that": the speaker is the subject of the first clause.
             var candidate = reader.mentions.last(where: { $0.tokens.upperBound == before })
+            // ", saying …": the participle's subject is the main clause's, the sentence's first actor.
+            if candidate == nil, before > 0, reader.tokens[before - 1].text == ",", reader.tokens[index].lower.hasSuffix("ing") {
+                candidate = reader.mentions.first(where: { $0.canAct && !reader.isMasked($0.tokens.lowerBound) && $0.tokens.upperBound < before })
+            }
             if candidate == nil, before > 0, reader.tokens[before - 1].lower == "and" {
                 candidate = reader.mentions.first(where: { $0.tokens.upperBound < before && $0.canAct && !reader.isMasked($0.tokens.lowerBound) })
             }
@@ -106,8 +110,11 @@ struct FactExtractor {
     }
 
     /// A one-word trigger after an article is a noun ("the will of the people").
+    /// ("mutual trust and support are the tradition"): so is one followed by a copula.
     private func isNoun(at index: Int, end: Int, _ tokens: [Token]) -> Bool {
-        end - index == 1 && index > 0 && lexicon.words.contains(.nounMarker, tokens[index - 1].lower)
+        guard end - index == 1 else { return false }
+        if index > 0, lexicon.words.contains(.nounMarker, tokens[index - 1].lower) { return true }
+        return end < tokens.count && lexicon.copulas.contains(tokens[end].lower)
     }
 
     private func hedge(before index: Int, _ tokens: [Token]) -> HedgeEffect? {
@@ -128,9 +135,15 @@ struct FactExtractor {
         var subjectLimit = span.lowerBound
         switch trigger.frame {
         case .object, .action, .topics:
-            let end = phrases.end(in: tokens, from: span.upperBound, list: trigger.frame != .object)
-            guard end > span.upperBound else { return [] }
-            let range = span.upperBound..<end
+            // "welcomes and supports the agreement": the object is the second verb's.
+            var objectStart = span.upperBound
+            if objectStart + 1 < tokens.count, tokens[objectStart].lower == "and",
+               let second = triggers.longest(in: tokens, at: objectStart + 1), second.payload.frame == trigger.frame {
+                objectStart = second.end
+            }
+            let end = phrases.end(in: tokens, from: objectStart, list: trigger.frame != .object)
+            guard end > objectStart else { return [] }
+            let range = objectStart..<end
             evidenceEnd = end
             if trigger.frame == .topics {
                 let parts = topicList(range, tokens)
@@ -185,8 +198,15 @@ struct FactExtractor {
             if let mention = reader.mention(startingAt: start) {
                 party = (resolve(mention, reader: reader, discourse: discourse), mention.tokens)
             } else {
-                let end = phrases.end(in: tokens, from: start, stopAt: lexicon.words.members(.partyLinkerAction)
-                    .union(lexicon.words.members(.partyLinkerReason)).union(lexicon.words.members(.partyLinkerTopic)))
+                // The party ends at its linker ("all parties | to exercise restraint"), but "to the
+                // conflict" still belongs to it ("all parties to the conflict").
+                let stops = lexicon.words.members(.partyLinkerAction).union(lexicon.words.members(.partyLinkerReason))
+                    .union(lexicon.words.members(.partyLinkerTopic))
+                var end = phrases.end(in: tokens, from: start, stopAt: stops)
+                while end + 1 < tokens.count, stops.contains(tokens[end].lower),
+                      lexicon.words.contains(.article, tokens[end + 1].lower), end - start < ObjectPhrase.maximumWords {
+                    end = phrases.end(in: tokens, from: end + 1, stopAt: stops)
+                }
                 guard end > start else { return [] }
                 party = ([topic(start..<end, reader: reader)], start..<end)
             }
@@ -205,6 +225,13 @@ struct FactExtractor {
             case .partyTopic: lexicon.words.members(.partyLinkerTopic)
             default: []
             }
+            // "called on all parties to the conflict, particularly Israel, to cease fire": the
+            // action's linker may come a few words after the party.
+            if second != nil, rest < tokens.count, !linkers.contains(tokens[rest].lower),
+               let later = tokens[rest..<min(tokens.count, rest + 8)].firstIndex(where: { linkers.contains($0.lower) }),
+               later + 1 < tokens.count, !lexicon.words.contains(.article, tokens[later + 1].lower) {
+                rest = later
+            }
             if let second, rest < tokens.count, linkers.contains(tokens[rest].lower) {
                 // "urged X not to …" keeps its "not"; "to", "for", "on" go.
                 if hedges.longest(in: tokens, at: rest)?.payload != .negate { rest += 1 }
@@ -216,6 +243,18 @@ struct FactExtractor {
                     }
                     evidenceEnd = end
                 }
+            }
+        case .modal:
+            let end = phrases.end(in: tokens, from: span.upperBound, list: true)
+            guard end > span.upperBound else { return [] }
+            evidenceEnd = end
+            let actions = phrases.actions(span.upperBound..<end, tokens).map { phrases.trimmed($0, tokens) }
+            if let party = modalParty(before: span.lowerBound, reader: reader, discourse: discourse) {
+                objects.append(("urges", .entity(party.entity), party.range))
+                for action in actions { objects.append(("urgesAction", .entity(topic(action, reader: reader)), action)) }
+                evidenceStart = party.range.lowerBound
+            } else {
+                for action in actions { objects.append((predicate, .entity(topic(action, reader: reader)), action)) }
             }
         case .phone, .meeting, .request, .requestLatter:
             return []
@@ -245,9 +284,11 @@ struct FactExtractor {
         // Nor are other bodies ("the UN General Assembly called for"): a stance's subject is a
         // participant or a country a participant speaks for.
         if !discourse.participants.isEmpty {
-            let represented = Set(discourse.participants.compactMap { discourse.table.represents[$0.label] })
+            // (When a participant's country is unknown, any country may be theirs.)
+            let represented = discourse.participants.map { discourse.table.represents[$0.label] }
+            let anyCountry = represented.contains(nil)
             subjects = subjects.filter {
-                $0.kind == .person ? discourse.participants.contains($0) : ($0.kind == .event || represented.isEmpty || represented.contains($0.label))
+                $0.kind == .person ? discourse.participants.contains($0) : ($0.kind == .event || anyCountry || represented.contains($0.label))
             }
         }
         guard !subjects.isEmpty else { return [] }
@@ -267,6 +308,44 @@ struct FactExtractor {
             }
         }
         return facts
+    }
+
+    /// The party a modal's clause is about when it is not the speaker's side: "the international
+    /// community | should", "the US side | should" (said by Wang Yi). Nil when the clause has no
+    /// subject of its own or its subject includes the speaker or the speaker's country ("China
+    /// and Russia should", "the two sides should").
+    private func modalParty(before modal: Int, reader: SentenceReader, discourse: Discourse) -> (entity: EntityRef, range: Range<Int>)? {
+        let tokens = reader.tokens
+        var end = modal
+        while end > 0, let gap = lexicon.words.matchEnding(.subjectGap, in: tokens, before: end) { end -= gap }
+        // "the international community, especially regional countries, should": the last segment.
+        if end > 1, tokens[end - 1].text == "," { end -= 1 }
+        var start = end
+        while start > 0 {
+            let previous = tokens[start - 1]
+            if !previous.isWord || lexicon.words.contains(.clauseLinker, previous.lower) || speech.longest(in: tokens, at: start - 1) != nil { break }
+            start -= 1
+        }
+        while start < end, lexicon.words.contains(.commaBreak, tokens[start].lower) || lexicon.words.contains(.article, tokens[start].lower) { start += 1 }
+        guard start < end else { return nil }
+        let speakers = speakerSubject(reader, discourse).0
+        let own = Set(speakers.map(\.label) + speakers.compactMap { discourse.table.represents[$0.label] })
+        if let mention = reader.mentions.last(where: { $0.tokens.upperBound == end }) {
+            var entities = resolve(mention, reader: reader, discourse: discourse)
+            // "China and Russia": both conjuncts.
+            if mention.tokens.lowerBound > 1, tokens[mention.tokens.lowerBound - 1].lower == "and",
+               let other = reader.mentions.last(where: { $0.tokens.upperBound == mention.tokens.lowerBound - 1 }) {
+                entities += resolve(other, reader: reader, discourse: discourse)
+            }
+            if entities.isEmpty || own.isEmpty || entities.contains(where: { own.contains($0.label) }) { return nil }
+            guard mention.tokens.lowerBound <= start, let first = entities.first, first.kind.isActor else { return nil }
+            return (first, mention.tokens)
+        }
+        // A plain noun phrase ("the international community"), but not a thing ("the situation").
+        if reader.mentions.contains(where: { $0.tokens.lowerBound >= start && $0.tokens.upperBound <= end }) { return nil }
+        let words = tokens[start..<end].filter(\.isWord)
+        guard (1...4).contains(words.count), let last = words.last, lexicon.words.contains(.partyNoun, last.lower) else { return nil }
+        return (topic(start..<end, reader: reader), start..<end)
     }
 
     /// The sentence's speaker, else the one who spoke last; with where the sentence names them,
@@ -434,7 +513,9 @@ struct FactExtractor {
         var start = range.lowerBound
         for index in range {
             let token = tokens[index]
-            let split = token.text == "," || (token.lower == "and" && index > start && !looksAdjectival(tokens[index - 1].lower))
+            // "between Serbia and Kosovo" is one topic.
+            let between = tokens[start..<index].contains { $0.lower == "between" }
+            let split = token.text == "," || (token.lower == "and" && index > start && !between && !looksAdjectival(tokens[index - 1].lower))
             if split {
                 if index > start { parts.append(phrases.trimmed(start..<index, tokens)) }
                 start = index + 1
@@ -444,9 +525,13 @@ struct FactExtractor {
         if start < range.upperBound { parts.append(phrases.trimmed(start..<range.upperBound, tokens)) }
         // A part that runs into a new clause ("the Secretary affirmed …") ends before its verb;
         // a part that starts with one is no topic.
+        // A relative clause ("some of which were …") is no topic either; nor does a topic end
+        // on a function word.
         return parts.compactMap { part -> Range<Int>? in
-            guard let verb = part.dropFirst().first(where: { phrases.continuations.longest(in: tokens, at: $0) != nil }) else { return part }
-            let cut = phrases.trimmed(part.lowerBound..<verb, tokens)
+            let clause = part.first { phrases.continuations.longest(in: tokens, at: $0) != nil && $0 > part.lowerBound }
+            let relative = part.first { lexicon.words.contains(.relativePronoun, tokens[$0].lower) || lexicon.copulas.contains(tokens[$0].lower) }
+            guard let stop = [clause, relative].compactMap({ $0 }).min() else { return phrases.untailed(part, tokens) }
+            let cut = phrases.untailed(phrases.trimmed(part.lowerBound..<stop, tokens), tokens)
             return tokens[cut].filter(\.isWord).count >= 2 ? cut : nil
         }.filter { !$0.isEmpty && tokens[$0].contains(where: \.isWord) }
     }
@@ -470,6 +555,8 @@ struct FactExtractor {
         }
         for range in named.namedThings(in: reader).flatMap({ phrases.namedItems($0, reader.tokens) }) {
             let trimmed = phrases.trimmed(range, reader.tokens)
+            // A thing the sentence takes a stance on is that stance's object, not a mention.
+            if existing.contains(where: { $0.object.label == reader.text(trimmed) || $0.object.label == lexicon.topicNormaliser.normalise(reader.text(trimmed)) }) { continue }
             facts.append(Fact(subject: speaker, predicate: "mentions", object: .entity(topic(trimmed, reader: reader)),
                               evidence: reader.text(range), sentence: reader.sentence.number))
         }

@@ -7,9 +7,12 @@ struct MentionFinder {
     let references: PhraseMatcher<ReferenceTarget>
     let triggerStarts: Set<String>
     let persons: PersonPhraseReader
+    /// Office words, case-insensitively ("the Chinese president").
+    let roles: PhraseMatcher<Bool>
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
+        roles = PhraseMatcher(lexicon.roles.map { ($0.phrase, true) })
         persons = PersonPhraseReader(lexicon: lexicon)
         references = PhraseMatcher(lexicon.references.map { ($0.phrase, $0.target) })
         triggerStarts = Set(lexicon.triggers.compactMap { Tokenizer.tokens($0.phrase).first?.lower })
@@ -35,6 +38,13 @@ struct MentionFinder {
             if let reference = references.longest(in: tokens, at: i), referenceFits(tokens, i, reference.end) {
                 result.append(Mention(tokens: i..<reference.end, target: .reference(reference.payload)))
                 i = reference.end
+                continue
+            }
+            // "the Chinese president", "the Egyptian minister": whoever speaks for that country.
+            if tokens[i].lower == "the", i + 2 < tokens.count, let country = lexicon.entity(forDemonym: tokens[i + 1].text),
+               country.kind == .country, let role = roles.longest(in: tokens, at: i + 2) {
+                result.append(Mention(tokens: i..<role.end, target: .reference(.representative(country.label))))
+                i = role.end
                 continue
             }
             if tokens[i].lower == "the", i + 2 < tokens.count, lexicon.words.contains(.sideNoun, tokens[i + 2].lower),

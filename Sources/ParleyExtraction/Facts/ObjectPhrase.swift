@@ -46,14 +46,20 @@ struct ObjectPhrase {
             if words > Self.maximumWords { break }
             index += 1
         }
-        // Never end inside a phrase: drop trailing punctuation and function words.
-        while index > start + 1 {
+        return untailed(start..<index, tokens).upperBound
+    }
+
+    /// The range without trailing punctuation and function words, so that it never ends inside a
+    /// phrase ("the Code of" → "the Code"); at least one token stays.
+    func untailed(_ range: Range<Int>, _ tokens: [Token]) -> Range<Int> {
+        var index = range.upperBound
+        while index > range.lowerBound + 1 {
             let last = tokens[index - 1]
             if !last.isWord, !"”\")’".contains(last.text) { index -= 1; continue }
             if last.isWord, wordClasses.contains(.phraseTail, last.lower) { index -= 1; continue }
             break
         }
-        return index
+        return range.lowerBound..<index
     }
 
     private func matches(_ words: [String], _ tokens: [Token], _ at: Int) -> Bool {
@@ -94,35 +100,39 @@ struct ObjectPhrase {
         return false
     }
 
-    /// A phrase of coordinated actions split into one range per action: at commas, and at "and"
-    /// before a verb, which is recognised by its shape: a lower-case word that is not a
-    /// determiner or an adjective, followed by a determiner ("and achieve a settlement").
-    func actions(_ range: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
+    /// Splits `range` at the separators `cut` finds: `cut(index)` returns how many tokens the
+    /// separator at `index` takes (0 for none). Returns the parts between separators.
+    private func split(_ range: Range<Int>, _ cut: (Int) -> Int) -> [Range<Int>] {
         var parts: [Range<Int>] = []
         var start = range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
-            let token = tokens[index]
-            var cut = 0
-            if token.text == "," {
-                cut = index + 1 < range.upperBound && tokens[index + 1].lower == "and" ? 2 : 1
-            } else if token.lower == "and", index + 2 < range.upperBound {
-                let verb = tokens[index + 1], next = tokens[index + 2]
-                if verb.isWord, !verb.isCapitalized, !wordClasses.contains(.determiner, verb.lower),
-                   !wordClasses.members(.listAdjectiveSuffix).contains(where: { verb.lower.hasSuffix($0) }),
-                   wordClasses.contains(.determiner, next.lower) || wordClasses.contains(.article, next.lower) {
-                    cut = 1
-                }
-            }
-            if cut > 0 {
-                if index > start { parts.append(start..<index) }
-                start = index + cut
-                index += cut
-                continue
-            }
-            index += 1
+            let length = cut(index)
+            guard length > 0 else { index += 1; continue }
+            if index > start { parts.append(start..<index) }
+            start = index + length
+            index += length
         }
         if start < range.upperBound { parts.append(start..<range.upperBound) }
+        return parts
+    }
+
+    /// A phrase of coordinated actions split into one range per action: at commas, and at "and"
+    /// before a verb, which is recognised by its shape: a lower-case word that is not a
+    /// determiner or an adjective, followed by a determiner ("and achieve a settlement").
+    func actions(_ range: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
+        let parts = split(range) { index in
+            let token = tokens[index]
+            if token.text == "," {
+                if isModifierList(tokens, after: index) { return 0 }
+                return index + 1 < range.upperBound && tokens[index + 1].lower == "and" ? 2 : 1
+            }
+            guard token.lower == "and", index + 2 < range.upperBound else { return 0 }
+            let verb = tokens[index + 1], next = tokens[index + 2]
+            let isVerb = verb.isWord && !verb.isCapitalized && !wordClasses.contains(.determiner, verb.lower)
+                && !wordClasses.members(.listAdjectiveSuffix).contains(where: { verb.lower.hasSuffix($0) })
+            return isVerb && (wordClasses.contains(.determiner, next.lower) || wordClasses.contains(.article, next.lower)) ? 1 : 0
+        }
         let whole = parts.filter { tokens[$0].filter(\.isWord).count >= 2 }
         return whole.isEmpty ? [range] : whole
     }
@@ -130,25 +140,17 @@ struct ObjectPhrase {
     /// A list of names ("the Belt and Road Initiative, the Global Development Initiative and the
     /// Global Security Initiative") split into one range per name; any other phrase whole. An
     /// item is a name when its first word after determiners and its last word are capitalised.
+    /// Commas separate, and "and" before an article ("Belt and Road" is one name).
     func namedItems(_ range: Range<Int>, _ tokens: [Token]) -> [Range<Int>] {
-        var parts: [Range<Int>] = []
-        var start = range.lowerBound
-        var index = range.lowerBound
-        while index < range.upperBound {
+        let parts = split(range) { index in
             let token = tokens[index]
-            // "A, the B and the C": commas, and "and" before an article ("Belt and Road" is one name).
-            if token.text == "," || (token.lower == "and" && index + 1 < range.upperBound && wordClasses.contains(.article, tokens[index + 1].lower)) {
-                var next = index + 1
-                while next < range.upperBound, tokens[next].lower == "and" || wordClasses.contains(.article, tokens[next].lower) { next += 1 }
-                if index > start, tokens[index - 1].isCapitalized, next < range.upperBound, tokens[next].isCapitalized {
-                    parts.append(start..<index)
-                    start = index + 1
-                }
-            }
-            index += 1
+            guard token.text == "," || (token.lower == "and" && index + 1 < range.upperBound
+                                        && wordClasses.contains(.article, tokens[index + 1].lower)) else { return 0 }
+            var next = index + 1
+            while next < range.upperBound, tokens[next].lower == "and" || wordClasses.contains(.article, tokens[next].lower) { next += 1 }
+            return index > range.lowerBound && tokens[index - 1].isCapitalized && next < range.upperBound && tokens[next].isCapitalized ? 1 : 0
         }
-        guard !parts.isEmpty, start < range.upperBound else { return [range] }
-        parts.append(start..<range.upperBound)
+        guard parts.count > 1 else { return [range] }
         let trimmedParts = parts.map { trimmed($0, tokens) }.filter { !$0.isEmpty }
         let isName = { (part: Range<Int>) -> Bool in
             tokens[part.lowerBound].isCapitalized && tokens[part.upperBound - 1].isCapitalized && tokens[part].filter(\.isWord).count >= 2

@@ -45,7 +45,9 @@ struct RoleFacts {
                     var text = role
                     // "Member of the Political Bureau …" names its body: no country after it.
                     if let country, !mention.namesCountry, !role.contains(country.label), !role.contains(" of the ") {
-                        text += " of \(country.label)"
+                        // "of the United States", "of the Philippines", as English writes them.
+                        let definite = country.label.split(separator: " ").contains { table.lexicon.words.contains(.definiteCountryWord, $0.lowercased()) }
+                        text += definite ? " of the \(country.label)" : " of \(country.label)"
                     }
                     facts.append(Fact(subject: person, predicate: "holdsRole", object: .literal(text),
                                       evidence: reader.text(mention.tokens), sentence: reader.sentence.number))

@@ -49,6 +49,10 @@ public enum TriggerFrame: String, Sendable, Hashable {
     case partyReason = "party-reason"
     case partyTopic = "party-topic"
     case topics, phone, meeting, request
+    /// A modal ("should", "shall"): the speaker advocates the action when the clause's subject is
+    /// a participant's side, and urges any other party to take it ("the international community
+    /// should …" → urges + urgesAction).
+    case modal
     case requestLatter = "request-latter"
 }
 
@@ -84,6 +88,8 @@ public enum ReferenceTarget: Sendable, Hashable {
     case role(String)
     /// A fixed entity by label ("the Chinese side" → China).
     case entity(String)
+    /// The participant who speaks for this country ("the Chinese president" → Xi Jinping).
+    case representative(String)
 }
 
 /// What a hedge word does to a stance that follows it.

@@ -29,6 +29,8 @@ public struct WordClasses: Sendable {
         case partyLinkerTopic = "party-linker-topic"
         case sideNoun = "side-noun"
         case groupNumber = "group-number"
+        case partyNoun = "party-noun"
+        case definiteCountryWord = "definite-country-word"
     }
 
     /// Each class's single words, lower case.
