@@ -1,14 +1,3 @@
-/// Numbers as people read them: `1,234,567`.
-public func grouped(_ n: Int) -> String {
-    let digits = String(n.magnitude)
-    var out = ""
-    for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(c)
-    }
-    return n < 0 ? "-" + out : out
-}
-
 /// `value` with exactly `decimals` digits after the point (none when `decimals` is 0).
 public func formatDecimal(_ value: Double, decimals: Int) -> String {
     var scale = 1.0

@@ -1,3 +1,4 @@
+import ParleyStore
 import ParleyQuery
 import ParleyRDF
 

@@ -96,13 +96,3 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// 1234567 as "1,234,567".
-func grouped(_ n: Int) -> String {
-    let digits = Array(String(n))
-    var out = ""
-    for (i, digit) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(digit)
-    }
-    return out
-}

@@ -1,3 +1,4 @@
+import ParleyStore
 import Foundation
 import Testing
 import ParleyLMDB

@@ -92,17 +92,6 @@ func report(_ text: String) {
     _ = line.utf8CString.withUnsafeBufferPointer { Glibc.write(1, $0.baseAddress, $0.count - 1) }
 }
 
-/// 1234567 as "1,234,567", as the CLI prints counts.
-func grouped(_ n: Int) -> String {
-    let digits = Array(String(n))
-    var out = ""
-    for (i, d) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(d)
-    }
-    return out
-}
-
 /// A child process started with `posix_spawn`, with every signal unblocked and at its default
 /// action. (Foundation's `Process` passes on the test runner's signal mask, which blocks
 /// SIGINT and SIGTERM, so a child started that way ignores them.)
