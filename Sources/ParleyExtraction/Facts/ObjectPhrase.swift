@@ -11,6 +11,8 @@ struct ObjectPhrase {
     /// Trigger phrases and speech verbs: "and" before one starts a new clause.
     let continuations: PhraseMatcher<Bool>
     static let maximumWords = 16
+    /// A list (of topics or actions) is split into items afterwards, each short: it may run longer.
+    static let maximumListWords = 28
     /// After this many words any comma ends the phrase: analysts keep objects short.
     static let wordsBeforeAnyComma = 6
 
@@ -43,7 +45,7 @@ struct ObjectPhrase {
                    continuations.longest(in: tokens, at: index + 1 + gap) != nil { break }
             }
             if token.isWord { words += 1 }
-            if words > Self.maximumWords { break }
+            if words > (list ? Self.maximumListWords : Self.maximumWords) { break }
             index += 1
         }
         return untailed(start..<index, tokens).upperBound
