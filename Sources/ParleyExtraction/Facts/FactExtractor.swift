@@ -397,9 +397,15 @@ struct FactExtractor {
             guard lexicon.words.contains(.carrierVerb, word) || lexicon.words.contains(.stanceAdjective, word) else { break }
             edge -= 1
         }
+        // "the United States’ support": a lone apostrophe after a plural name is its possessive.
+        var possessive = edge > 0 && tokens[edge - 1].isPossessive
+        if edge > 1, ["'", "’"].contains(tokens[edge - 1].text), tokens[edge - 2].lower.hasSuffix("s") {
+            edge -= 1
+            possessive = true
+        }
         if let mention = reader.mentions.last(where: { $0.tokens.upperBound == edge }) {
             // "China's support for", "the United States' resolute support for": the possessor.
-            if tokens[edge - 1].isPossessive, mention.canAct, !reader.isMasked(mention.tokens.lowerBound) {
+            if possessive, mention.canAct, !reader.isMasked(mention.tokens.lowerBound) {
                 let entities = resolve(mention, reader: reader, discourse: discourse)
                 return entities.isEmpty ? .blocked : .found(entities, start: mention.role?.tokens.lowerBound ?? mention.tokens.lowerBound)
             }
