@@ -153,7 +153,16 @@ struct ObjectPhrase {
             return index > range.lowerBound && tokens[index - 1].isCapitalized && next < range.upperBound && tokens[next].isCapitalized ? 1 : 0
         }
         guard parts.count > 1 else { return [range] }
-        let trimmedParts = parts.map { trimmed($0, tokens) }.filter { !$0.isEmpty }
+        // Each item is its run of capitalised words ("the Global Security Initiative | proposed by China").
+        let trimmedParts = parts.map { part -> Range<Int> in
+            let start = trimmed(part, tokens).lowerBound
+            var end = start
+            while end < part.upperBound, tokens[end].isCapitalized || (end > start && wordClasses.contains(.nameInner, tokens[end].lower)
+                                                                        && end + 1 < part.upperBound && tokens[end + 1].isCapitalized) {
+                end += 1
+            }
+            return end > start ? start..<end : start..<part.upperBound
+        }.filter { !$0.isEmpty }
         let isName = { (part: Range<Int>) -> Bool in
             tokens[part.lowerBound].isCapitalized && tokens[part.upperBound - 1].isCapitalized && tokens[part].filter(\.isWord).count >= 2
         }
