@@ -422,6 +422,16 @@ struct FactExtractor {
         }
         let previous = tokens[edge - 1]
         if previous.lower == "and" || previous.text == "," {
+            // A coordinated verb's subject opens its clause: "the Secretary affirmed full U.S. support
+            // … and expressed" is the Secretary's, not "U.S." inside the object.
+            func opensClause(_ m: Mention) -> Bool {
+                var first = m.role?.tokens.lowerBound ?? m.tokens.lowerBound
+                while first > 0, lexicon.words.contains(.article, tokens[first - 1].lower) { first -= 1 }
+                guard first > 0 else { return true }
+                let before = tokens[first - 1]
+                return !before.isWord || lexicon.words.contains(.clauseLinker, before.lower) || speech.longest(in: tokens, at: first - 1) != nil
+            }
+            if let mention = reader.mentions.last(where: { $0.tokens.upperBound <= limit && eligible($0) && opensClause($0) }) { return found(mention) }
             if let mention = reader.mentions.last(where: { $0.tokens.upperBound <= limit && eligible($0) }) { return found(mention) }
             return .speaker
         }
