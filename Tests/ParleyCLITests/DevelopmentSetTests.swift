@@ -16,8 +16,8 @@ import ParleyTestSupport
 
     /// The figures reached on the development set (README "Extraction quality"), less a hair for
     /// rounding: precision, recall.
-    static let precisionFloor = 0.86
-    static let recallFloor = 0.61
+    static let precisionFloor = 0.87
+    static let recallFloor = 0.62
 
     @Test("development readouts: precision and recall stay at or above the floors",
           .enabled(if: isAvailable, "../shared/readouts or python3 not found; the development set is not scored"))
