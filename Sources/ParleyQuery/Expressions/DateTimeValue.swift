@@ -93,12 +93,7 @@ struct DateTimeValue: Sendable {
 
     /// Days from 1970-01-01 to the civil date (proleptic Gregorian).
     static func daysFromCivil(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y - 1 : y
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        CivilCalendar.dayNumber(year: y, month: m, day: d)
     }
 
     /// Seconds since 1970-01-01T00:00:00 in the value's own clock (timezone not applied).
