@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Parley: a knowledge-graph store for diplomatic readouts, on LMDB.
-// The module layout is explained in DESIGN.md.
+// The module layout, and what each module may import, is in ARCHITECTURE.md.
 import PackageDescription
 
 let package = Package(
@@ -33,12 +33,15 @@ let package = Package(
             ]),
         .target(name: "ParleyExtraction", dependencies: ["ParleyRDF"]),
         .target(
+            name: "ParleyOperations",
+            dependencies: ["ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF", "ParleyExtraction"]),
+        .target(
             name: "ParleyShell",
-            dependencies: ["ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF", "ParleyExtraction", "CEditLine"]),
+            dependencies: ["ParleyOperations", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF", "ParleyExtraction", "CEditLine"]),
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyShell", "ParleyExtraction", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
+                "ParleyShell", "ParleyOperations", "ParleyExtraction", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -53,7 +56,10 @@ let package = Package(
         .testTarget(
             name: "ParleyExtractionTests", dependencies: ["ParleyExtraction", "ParleyTestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "ParleyShellTests", dependencies: ["ParleyShell", "parley", "ParleyTestSupport"]),
+        .testTarget(
+            name: "ParleyOperationsTests",
+            dependencies: ["ParleyOperations", "ParleyQuery", "ParleyStore", "ParleyRDF", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyShellTests", dependencies: ["ParleyShell", "ParleyOperations", "parley", "ParleyTestSupport"]),
         .testTarget(name: "ParleyQueryTests", dependencies: ["ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyTestSupport"]),
         .testTarget(
             name: "ParleyConformanceTests",

@@ -1,3 +1,4 @@
+import ParleyOperations
 import ParleyExtraction
 import ParleyQuery
 import ParleyRDF

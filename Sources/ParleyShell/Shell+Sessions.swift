@@ -1,3 +1,4 @@
+import ParleyOperations
 import ParleyQuery
 import ParleyStore
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import ParleyOperations
 import ParleyQuery
 import ParleyRDF
 import ParleySPARQL
@@ -32,8 +33,10 @@ public final class Shell {
         }
     }
 
-    public let store: Store
-    let engine: QueryEngine
+    /// The store with the operations every front end shares.
+    public let session: StoreSession
+    public var store: Store { session.store }
+    var engine: QueryEngine { session.engine }
     public let configuration: Configuration
     public var settings: ShellSettings
     let palette: Palette
@@ -57,8 +60,7 @@ public final class Shell {
 
     public init(store: Store, configuration: Configuration, cancellation: CancellationToken = Interrupts.token,
                 output: OutputSink = OutputSink(fd: 1), errors: OutputSink = OutputSink(fd: 2)) {
-        self.store = store
-        self.engine = QueryEngine(store: store)
+        self.session = StoreSession(store: store)
         self.configuration = configuration
         self.settings = configuration.settings
         self.palette = Palette(enabled: configuration.colours)
@@ -101,16 +103,14 @@ public final class Shell {
     var output: OutputSink { once ?? redirect ?? screen }
 
     /// The saved prefixes, as a dictionary for the parser.
-    func prefixMap() throws -> [String: String] {
-        Dictionary(try store.prefixes().map { ($0.prefix, $0.iri) }, uniquingKeysWith: { _, last in last })
-    }
+    func prefixMap() throws -> [String: String] { try session.prefixMap() }
 
     func runSPARQL(_ statement: Statement) throws {
         let text = statement.text
         let prefixes = try prefixMap()
         switch SPARQLText.kind(of: text) {
         case .prologue, .update:
-            let update = try SPARQLParser.parseUpdate(text, prefixes: prefixes)
+            let update = try session.parseUpdate(text)
             try savePrefixes(update.prefixes, known: prefixes)
             guard !update.operations.isEmpty else { return }
             var options = QueryOptions()
@@ -118,15 +118,15 @@ public final class Shell {
             let start = clock.now
             let report: UpdateReport
             do {
-                report = try engine.update(update, options: options)
+                report = try session.apply(update, options: options)
             } catch QueryError.cancelled {
                 throw ShellInterruption.updateRolledBack
             }
             storeChanged()
-            let time = settings.timer ? " (\(ResultRenderer.formatMilliseconds(milliseconds(clock.now - start))))" : ""
-            note("inserted \(grouped(report.inserted)), deleted \(grouped(report.deleted)) triples\(time)")
+            let time = settings.timer ? " (\(formatMilliseconds(milliseconds(clock.now - start))))" : ""
+            note(StoreSession.summary(of: report) + time)
         case .query, .patterns:
-            let query = try SPARQLParser.parseQueryOrPatterns(text, prefixes: prefixes)
+            let query = try session.parseQuery(text)
             try savePrefixes(query.prefixes, known: prefixes)
             let summary = try runQuery(query)
             if summary.kind == .rows && summary.total == 0 {
@@ -137,24 +137,34 @@ public final class Shell {
 
     /// Runs a parsed query and writes its result with the footer and notes.
     @discardableResult
-    func runQuery(_ query: Query) throws -> ResultRenderer.Summary {
+    func runQuery(_ query: Query) throws -> ResultWriter.Summary {
         var options = QueryOptions()
         options.cancellation = cancellation
-        let renderer = ResultRenderer(settings: settings, prefixes: try store.prefixes())
         let start = clock.now
-        let out = output
-        let timer = settings.timer
-        let summary = try engine.query(query, options: options) { result in
-            try renderer.write(result, to: out, cancellation: cancellation) { summary in
-                let ms = milliseconds(clock.now - start)
-                return ResultRenderer.footer(summary, milliseconds: timer ? ms : nil)
-            }
-        }
-        if let cap = ResultRenderer.capNote(summary) { note(cap) }
-        if settings.mode != .table && timer {
-            note(ResultRenderer.footer(summary, milliseconds: milliseconds(clock.now - start)))
+        let summary = try session.run(query, options: options, writer: try resultWriter(since: start), to: output)
+        if let cap = ResultWriter.capNote(summary) { note(cap) }
+        if settings.mode != .table && settings.timer {
+            note(ResultWriter.footer(summary, milliseconds: milliseconds(clock.now - start)))
         }
         return summary
+    }
+
+    /// The result writer for the current settings: `.mode`, `.headers`, `.limit`, and the
+    /// `N rows (T ms)` footer timed from `start` (after ASK and graph results only in table mode).
+    func resultWriter(since start: ContinuousClock.Instant) throws -> ResultWriter {
+        let mode = settings.mode
+        var writer = ResultWriter(solutionFormat: mode.solutionFormat, graphSyntax: mode.graphAsTurtle ? .ttl : .nt,
+                                  requestedFormat: mode.rawValue, prefixes: try store.prefixes())
+        writer.limit = settings.limit
+        writer.headers = settings.headers
+        writer.maxCellWidth = settings.maxCellWidth
+        let timer = settings.timer
+        let clock = self.clock
+        writer.footer = { summary in
+            guard summary.kind == .rows || mode == .table else { return nil }
+            return ResultWriter.footer(summary, milliseconds: timer ? milliseconds(clock.now - start) : nil)
+        }
+        return writer
     }
 
     /// Saves prefixes the statement declared that the store does not have (or binds otherwise).
@@ -208,57 +218,54 @@ public final class Shell {
     }
 
     /// Writes an error: at the prompt the statement's line with a caret; in a script prefixed
-    /// with `FILE:LINE:` (and the column for syntax errors).
+    /// with `FILE:LINE:` (and the column for syntax errors), numbered as in the file.
     func report(_ error: Error, in statement: Statement) {
-        var lines: [String] = []
-        let place = configuration.interactive ? "" : "\(statement.origin): "
-        var syntax: SPARQLSyntaxError?
-        if let error = error as? SPARQLSyntaxError { syntax = error }
-        if case QueryError.syntax(let error)? = error as? QueryError { syntax = error }
-        if let syntax {
-            let line = statement.origin.line + syntax.position.line - 1
-            if configuration.interactive {
-                // The line with a caret and the message under it.
-                let snippet = syntax.rendered(source: statement.text).split(separator: "\n", omittingEmptySubsequences: false)
-                lines.append(String(snippet[0]))
-                lines += snippet.dropFirst().map { palette.red + $0 + palette.reset }
-            } else {
-                let file = statement.origin.file.map { "\($0):" } ?? ""
-                lines.append("\(file)\(line):\(syntax.position.column): error: \(syntax.message)")
-                // The snippet numbered as in the file.
-                var moved = syntax
-                moved.position = TextPosition(line: line, column: syntax.position.column, offset: syntax.position.offset)
-                let padding = String(repeating: "\n", count: max(0, statement.origin.line - 1))
-                // The head line already has the message: keep the snippet up to the caret.
-                let snippet = moved.rendered(source: padding + statement.text)
-                if let caret = snippet.lastIndex(of: "^") {
-                    lines.append(String(snippet[...caret]))
-                } else {
-                    lines.append(snippet)
-                }
-            }
-            if case .undeclaredPrefix(let prefix) = syntax.reason {
-                let known = (try? store.prefixes().map(\.prefix)) ?? []
-                if let suggestion = Suggestions.closest(to: prefix, in: known) {
-                    lines.append("hint: did you mean '\(suggestion):'? (.prefix lists the saved prefixes)")
-                } else {
-                    lines.append("hint: declare it first: PREFIX \(prefix): <…>")
-                }
-            }
-        } else {
-            var message: String
-            switch error {
-            case QueryError.cancelled: message = "cancelled; the store is unchanged"
-            case ShellInterruption.updateRolledBack: message = "cancelled; the update was rolled back"
-            default: message = "\(error)"
-            }
-            if message.hasPrefix("error: ") { message.removeFirst(7) }
-            // After Ctrl-C the terminal shows ^C: start a line of our own.
-            let interrupted = error is ShellInterruption || (error as? QueryError).map { if case .cancelled = $0 { true } else { false } } ?? false
-            let lead = configuration.interactive && interrupted ? "\n" : ""
-            lines.append(lead + place + palette.red + "error:" + palette.reset + " " + message)
+        var diagnostic = error.asDiagnostic
+        let interrupted: Bool
+        switch error {
+        case QueryError.cancelled:
+            diagnostic = Diagnostic("cancelled; the store is unchanged")
+            interrupted = true
+        case ShellInterruption.updateRolledBack:
+            diagnostic = Diagnostic("cancelled; the update was rolled back")
+            interrupted = true
+        default:
+            interrupted = false
         }
-        errors.write(lines.joined(separator: "\n") + "\n")
+        if case .undeclaredPrefix(let prefix)? = Self.syntaxError(error)?.reason {
+            let known = (try? store.prefixes().map(\.prefix)) ?? []
+            if let suggestion = Suggestions.closest(to: prefix, in: known) {
+                diagnostic.hints.append("did you mean '\(suggestion):'? (.prefix lists the saved prefixes)")
+            } else {
+                diagnostic.hints.append("declare it first: PREFIX \(prefix): <…>")
+            }
+        }
+        let renderer = palette.diagnostics
+        // A diagnostic with a line but no source is placed in the statement's own text.
+        let inStatement = diagnostic.source == nil && diagnostic.line != nil
+        var text: String
+        if configuration.interactive {
+            text = inStatement ? renderer.renderInline(diagnostic, text: statement.text) : renderer.render(diagnostic)
+            // After Ctrl-C the terminal shows ^C: start a line of our own.
+            if interrupted { text = "\n" + text }
+        } else if inStatement {
+            if let file = statement.origin.file { diagnostic = diagnostic.naming(file) }
+            text = renderer.render(diagnostic, text: statement.text, firstLine: statement.origin.line)
+        } else {
+            if diagnostic.source == nil {
+                diagnostic.source = statement.origin.file
+                diagnostic.line = statement.origin.line
+            }
+            text = renderer.render(diagnostic)
+        }
+        errors.write(text + "\n")
+    }
+
+    /// The SPARQL syntax error behind `error`, if that is what it is.
+    static func syntaxError(_ error: Error) -> SPARQLSyntaxError? {
+        if let error = error as? SPARQLSyntaxError { return error }
+        if case QueryError.syntax(let error)? = error as? QueryError { return error }
+        return nil
     }
 }
 

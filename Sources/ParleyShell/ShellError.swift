@@ -1,6 +1,8 @@
+import ParleyRDF
+
 /// Failures of the shell itself (not of a query): bad dot-command use, files it cannot open.
-/// All the wording is in ``description``.
-public enum ShellError: Error, Hashable, Sendable, CustomStringConvertible {
+/// All the wording is in ``diagnostic``.
+public enum ShellError: DiagnosticError, Hashable, Sendable {
     case unknownCommand(String, suggestion: String?)
     case usage(command: String, usage: String)
     case invalidValue(command: String, value: String, expected: String)
@@ -10,7 +12,9 @@ public enum ShellError: Error, Hashable, Sendable, CustomStringConvertible {
     case readNestedTooDeep(String)
     case notSupported(String)
 
-    public var description: String {
+    public var diagnostic: Diagnostic { Diagnostic(message) }
+
+    private var message: String {
         switch self {
         case .unknownCommand(let name, let suggestion):
             "unknown command '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; .help lists them")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import ParleyOperations
 import ParleyShell
 import ParleyStore
 import Synchronization

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ParleyRDF
+import ParleyOperations
 import ParleyStore
 
 /// `parley export`: streams the store out as N-Triples, N-Quads or Turtle.
@@ -16,7 +17,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     @Option(help: "nt, nq or ttl (default: from -o's extension, else nt).")
-    var format: RDFFormat?
+    var format: RDFSyntax?
 
     @Option(help: ArgumentHelp("Export only this named graph.", valueName: "iri"))
     var graph: String?
@@ -32,45 +33,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try self.store.open()
-        let format = self.format ?? output.flatMap { RDFFormat(path: $0) } ?? .nt
-        let scope = try exportScope(store, format: format)
-        let out = try output.map { try Terminal.file($0) } ?? Terminal(fd: 1)
-        switch format {
-        case .nt, .nq:
-            // N-Triples has no graphs: one named graph (--graph) is written as plain triples.
-            let keepGraphs = format == .nq
-            try store.export(scope) { quad in
-                var statement = quad
-                if !keepGraphs { statement.graph = nil }
-                out.append { NTriplesSerializer.appendQuad(statement, to: &$0) }
-            }
-        case .ttl:
-            var serializer = TurtleSerializer(prefixes: try store.prefixes())
-            try store.export(scope) { quad in
-                out.append { serializer.append(quad, to: &$0) }
-            }
-            out.append { serializer.finish(to: &$0) }
-        }
-        out.flush()
-        if out.failed { throw CLIError("error: writing the export failed (disk full or closed pipe)") }
-    }
-
-    private func exportScope(_ store: Store, format: RDFFormat) throws -> ExportScope {
-        if defaultGraph { return .defaultGraph }
-        if let graph {
-            guard let id = try store.id(of: .iri(graph)) else {
-                throw CLIError("error: the store has no graph <\(graph)>; 'parley graphs' lists them")
-            }
-            return .graph(id)
-        }
-        if format == .nq { return .allQuads }
-        let graphs = try store.graphs()
-        if !graphs.isEmpty {
-            Terminal.standardError.write(
-                "note: the store holds \(graphs.count) named graph\(graphs.count == 1 ? "" : "s"); \(format.displayName) has no graphs, "
-                + "so this is the union of all graphs, each triple once (use --format nq to keep graphs, or --graph IRI)\n")
-        }
-        return .union
+        let session = StoreSession(store: try store.open())
+        let format = self.format ?? output.flatMap { RDFSyntax(path: $0) } ?? .nt
+        let selection: ExportSelection = defaultGraph ? .defaultGraph : graph.map { .graph($0) } ?? .everything
+        try session.export(selection, as: format, to: { try output.map { try Terminal.file($0) } ?? Terminal(fd: 1) },
+                           note: { Terminal.standardError.write($0 + "\n") })
     }
 }

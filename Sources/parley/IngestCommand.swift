@@ -1,6 +1,6 @@
 import ArgumentParser
 import ParleyExtraction
-import ParleyShell
+import ParleyOperations
 import ParleyStore
 #if canImport(Glibc)
 import Glibc
@@ -29,56 +29,17 @@ struct IngestCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let lexicon: Lexicon
-        do {
-            lexicon = try schema.map { try Lexicon(directory: $0 + "/lexicon") } ?? ReadoutIngester.defaultLexicon()
-        } catch {
-            throw CLIError("\(error)")
-        }
-        let ingester = ReadoutIngester(store: try self.store.open(), lexicon: lexicon)
-        let clock = ContinuousClock()
-        let start = clock.now
-        var failed = 0
-        var done = 0
-        var facts = 0
-        for path in paths {
-            let files: [String]
-            do {
-                files = try ReadoutIngester.readoutFiles(in: path)
-            } catch {
-                Terminal.standardError.write(Self.message(error, file: path) + "\n")
-                failed += 1
-                continue
-            }
-            if files.isEmpty {
-                Terminal.standardError.write("\(path): error: a folder without readouts (*.txt files)\n")
-                failed += 1
-            }
-            for file in files {
-                do {
-                    let report = try ingester.ingest(path: file)
-                    done += 1
-                    facts += report.facts
-                    let replaced = report.replaced > 0 ? ", replacing \(grouped(report.replaced))" : ""
-                    Terminal.standardError.write("\(file): \(grouped(report.facts)) facts, \(grouped(report.quads)) quads into <\(report.graph)>\(replaced)\n")
-                } catch {
-                    Terminal.standardError.write(Self.message(error, file: file) + "\n")
-                    failed += 1
-                }
+        let lexicon = try schema.map { try Lexicon(directory: $0 + "/lexicon") } ?? ReadoutIngester.defaultLexicon()
+        let session = StoreSession(store: try store.open())
+        let totals = session.ingest(paths, lexicon: lexicon) { event in
+            switch event {
+            case .ingested(let file, let report):
+                Terminal.standardError.write(report.line(naming: file) + "\n")
+            case .failed(let file, let error):
+                Terminal.standardError.write(ReadoutIngester.diagnostic(error, file: file).headline + "\n")
             }
         }
-        let elapsed = seconds(clock.now - start)
-        Terminal.standardError.write("ingested \(done) readout\(done == 1 ? "" : "s"), \(grouped(facts)) facts, in \(formatted(elapsed, decimals: 3)) s\n")
-        if failed > 0 {
-            throw CLIError("error: \(failed) file\(failed == 1 ? "" : "s") could not be ingested")
-        }
-    }
-
-    /// `FILE: error: …`, without repeating the file name when the error already starts with it.
-    static func message(_ error: Error, file: String) -> String {
-        let text = "\(error)"
-        // A store error (read-only, full disk) is about the store, which it names already.
-        if error is StoreError { return text }
-        return text.hasPrefix(file + ":") ? text : "\(file): error: \(text)"
+        Terminal.standardError.write(totals.summary + "\n")
+        if totals.failures > 0 { throw OperationError.ingestFailed(count: totals.failures) }
     }
 }

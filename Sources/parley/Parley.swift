@@ -1,4 +1,6 @@
 import ArgumentParser
+import ParleyRDF
+import ParleyOperations
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,8 +41,8 @@ struct Parley: ParsableCommand {
             if code == .success || error is CleanExit {
                 exit(withError: error)
             }
-            // Store and input errors describe themselves in the user's terms.
-            Terminal.standardError.write("\(error)\n")
+            // Every other failure is worded by the one diagnostic renderer.
+            Terminal.standardError.write(DiagnosticRenderer().render(error.asDiagnostic) + "\n")
             Glibc.exit(1)
         }
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import ParleyQuery
 import ParleyRDF
 import ParleySPARQL
-import ParleyShell
+import ParleyOperations
 import ParleyStore
 #if canImport(Glibc)
 import Glibc
@@ -58,123 +58,71 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let source = try QueryText.read(text: text, file: file, what: "query")
-        let store = try self.store.open()
-        let prefixes = Dictionary(try store.prefixes().map { ($0.prefix, $0.iri) }, uniquingKeysWith: { _, last in last })
+        let source = try RequestText.readArgument(text: text, file: file, what: "query")
+        let session = StoreSession(store: try store.open())
         let query: Query
         do {
-            query = try SPARQLParser.parseQueryOrPatterns(source.text, prefixes: prefixes, baseIRI: request.base)
+            query = try session.parseQuery(source.text, base: request.base)
         } catch {
-            throw CLIError(QueryText.render(error, source: source))
+            throw CLIError(source.render(error))
         }
         var options = request.queryOptions
         options.timeout = timeout.map { .milliseconds(Int($0 * 1000)) }
-        let engine = QueryEngine(store: store)
         let out = Terminal(fd: 1)
         if explain {
-            out.write(try engine.explain(query, options: options))
+            out.write(try session.engine.explain(query, options: options))
             return
         }
+        let writer = resultWriter(onTerminal: out.isTerminal, prefixes: try session.store.prefixes())
         let clock = ContinuousClock()
-        let onTerminal = out.isTerminal
-        let savedPrefixes = try store.prefixes()
         var times: [Double] = []
         for run in 1...repeatCount {
             let start = clock.now
             do {
-                try engine.query(query, options: options) { result in
-                    // Earlier runs of --repeat are timed without printing: their rows go nowhere.
-                    try ResultPrinter(format: format, onTerminal: onTerminal, prefixes: savedPrefixes)
-                        .print(result, to: run == repeatCount ? out : Terminal.discard)
-                }
-            } catch let error as QueryError {
+                // Earlier runs of --repeat are timed without printing: their rows go nowhere.
+                try session.run(query, options: options, writer: writer, to: run == repeatCount ? out : Terminal.discard)
+            } catch {
                 out.flush()
-                throw CLIError("\(error)")
+                throw error
             }
             if run == repeatCount { out.flush() }
-            times.append(seconds(clock.now - start) * 1000)
+            times.append(milliseconds(clock.now - start))
         }
         if time {
             let median = times.sorted()[times.count / 2]
             let runs = times.count > 1 ? " (median of \(times.count) runs)" : ""
             Terminal.standardError.write("time: \(formatted(median, decimals: 2)) ms\(runs)\n")
         }
-        if out.failed { throw CLIError("error: writing the result failed (disk full or closed pipe)") }
+        try out.checkWritten("the result")
+    }
+
+    /// `--format`, or the default for where the output goes (a table or Turtle on a terminal,
+    /// TSV or N-Triples otherwise), as the result writer takes it.
+    func resultWriter(onTerminal: Bool, prefixes: [(prefix: String, iri: String)]) -> ResultWriter {
+        let solutions: ResultFormat?
+        let graphs: RDFSyntax?
+        if let format {
+            solutions = ResultFormat(rawValue: format.rawValue)
+            graphs = RDFSyntax(rawValue: format.rawValue)
+        } else {
+            solutions = onTerminal ? .table : .tsv
+            graphs = onTerminal ? .ttl : .nt
+        }
+        return ResultWriter(solutionFormat: solutions, graphSyntax: graphs, requestedFormat: format?.rawValue ?? "",
+                            prefixes: prefixes)
     }
 }
 
-/// Where query or update text comes from, for error messages.
-struct QueryText {
-    var text: String
-    var name: String?
-
-    static func read(text: String?, file: String?, what: String) throws -> QueryText {
-        if let text { return QueryText(text: text, name: nil) }
+extension RequestText {
+    /// The request text from the argument, from `-f FILE`, or from standard input (which must
+    /// not be a terminal).
+    static func readArgument(text: String?, file: String?, what: String) throws -> RequestText {
+        if let text { return RequestText(text: text) }
         let path = file ?? "-"
         if path == "-" && isatty(0) == 1 {
             throw ValidationError("Give the \(what) as an argument, with -f FILE, or on standard input.")
         }
-        let name = path == "-" ? nil : path
-        do {
-            return QueryText(text: try TextFile.read(path), name: name)
-        } catch let error as TextFileError {
-            // Without this check the bytes would become U+FFFD and an update would store the
-            // replacement silently.
-            throw CLIError("\(error)")
-        }
-    }
-
-    /// A syntax error with the offending line and a caret, prefixed by the file name if any.
-    static func render(_ error: Error, source: QueryText) -> String {
-        guard let syntax = error as? SPARQLSyntaxError else { return "\(error)" }
-        // `FILE:LINE:COLUMN: error: …` (or `LINE:COLUMN: …`), then the line with a caret.
-        let prefix = source.name.map { "\($0):" } ?? ""
-        let head = "\(prefix)\(syntax.position.line):\(syntax.position.column): error: \(syntax.message)"
-        let snippet = syntax.rendered(source: source.text)
-        let caretLines = snippet.split(separator: "\n", omittingEmptySubsequences: false)
-        guard caretLines.count == 2, let caret = caretLines[1].range(of: "^") else { return head }
-        return head + "\n" + caretLines[0] + "\n" + caretLines[1][..<caret.upperBound]
-    }
-}
-
-/// Writes a query result in the chosen format.
-struct ResultPrinter {
-    let format: QueryOutputFormat?
-    let onTerminal: Bool
-    let prefixes: [(prefix: String, iri: String)]
-
-    func print(_ result: QueryResult, to out: Terminal) throws {
-        switch result {
-        case .boolean(let value):
-            let format = try solutionFormat()
-            out.append { SolutionsSerializer.boolean(value, format: format, to: &$0) }
-        case .solutions(let rows):
-            var serializer = SolutionsSerializer(format: try solutionFormat(), variables: rows.variables, prefixes: prefixes)
-            out.append { serializer.begin(to: &$0) }
-            while let row = try rows.next() {
-                out.append { serializer.append(row, to: &$0) }
-            }
-            out.append { serializer.finish(to: &$0) }
-        case .graph(let triples):
-            let format = format ?? (onTerminal ? .ttl : .nt)
-            switch format {
-            case .nt, .nq:
-                while let quad = try triples.next() { out.append { NTriplesSerializer.appendQuad(quad, to: &$0) } }
-            case .ttl:
-                var serializer = TurtleSerializer(prefixes: prefixes)
-                while let quad = try triples.next() { out.append { serializer.append(quad, to: &$0) } }
-                out.append { serializer.finish(to: &$0) }
-            default:
-                throw CLIError("error: --format \(format.rawValue) is for SELECT and ASK; CONSTRUCT and DESCRIBE write nt, ttl or nq")
-            }
-        }
-    }
-
-    private func solutionFormat() throws -> ResultFormat {
-        guard let format else { return onTerminal ? .table : .tsv }
-        guard let result = ResultFormat(rawValue: format.rawValue) else {
-            throw CLIError("error: --format \(format.rawValue) is for CONSTRUCT and DESCRIBE; SELECT and ASK write table, csv, tsv, json or xml")
-        }
-        return result
+        // Invalid UTF-8 is an error, not U+FFFD: an update would store the replacement silently.
+        return try RequestText.read(path)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParleyOperations
 import ParleyShell
 import ParleyStore
 #if canImport(Glibc)

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ParleyRDF
-import ParleyShell
+import ParleyOperations
 import ParleyStore
 #if canImport(Glibc)
 import Glibc
@@ -29,11 +29,6 @@ struct GraphsCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let store = try self.store.open()
-        let out = Terminal(fd: 1)
-        out.write("graph\ttriples\n")
-        for graph in try store.graphs() {
-            out.write(NTriplesSerializer.string(graph.name) + "\t\(graph.quads)\n")
-        }
+        Terminal(fd: 1).write(try StoreSummary.graphs(try store.open()))
     }
 }

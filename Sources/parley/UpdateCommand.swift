@@ -1,7 +1,7 @@
 import ArgumentParser
 import ParleyQuery
 import ParleySPARQL
-import ParleyShell
+import ParleyOperations
 import ParleyStore
 
 /// `parley update`: applies a SPARQL 1.1 Update request in one transaction.
@@ -27,22 +27,15 @@ struct UpdateCommand: ParsableCommand {
     @OptionGroup var request: RequestOptions
 
     func run() throws {
-        let source = try QueryText.read(text: text, file: file, what: "update")
-        let store = try self.store.open()
-        let prefixes = Dictionary(try store.prefixes().map { ($0.prefix, $0.iri) }, uniquingKeysWith: { _, last in last })
+        let source = try RequestText.readArgument(text: text, file: file, what: "update")
+        let session = StoreSession(store: try store.open())
         let update: Update
         do {
-            update = try SPARQLParser.parseUpdate(source.text, baseIRI: request.base, prefixes: prefixes)
+            update = try session.parseUpdate(source.text, base: request.base)
         } catch {
-            throw CLIError(QueryText.render(error, source: source))
+            throw CLIError(source.render(error))
         }
-        let options = request.queryOptions
-        let report: UpdateReport
-        do {
-            report = try QueryEngine(store: store).update(update, options: options)
-        } catch let error as QueryError {
-            throw CLIError("\(error)")
-        }
-        Terminal.standardError.write("inserted \(grouped(report.inserted)), deleted \(grouped(report.deleted)) triples\n")
+        let report = try session.apply(update, options: request.queryOptions)
+        Terminal.standardError.write(StoreSession.summary(of: report) + "\n")
     }
 }

@@ -1,8 +1,9 @@
+import ParleyRDF
 import ParleySPARQL
 
 /// Why a query or update failed (not an expression error, which SPARQL turns into an unbound
 /// value or a false filter).
-public enum QueryError: Error, CustomStringConvertible, Sendable {
+public enum QueryError: DiagnosticError, Sendable {
     /// The text is not valid SPARQL.
     case syntax(SPARQLSyntaxError)
     /// The query asks for something Parley does not do (e.g. `SERVICE`).
@@ -14,13 +15,13 @@ public enum QueryError: Error, CustomStringConvertible, Sendable {
     /// An update could not be applied (`LOAD` of a missing file, `CREATE` of an existing graph…).
     case update(String)
 
-    public var description: String {
+    public var diagnostic: Diagnostic {
         switch self {
-        case .syntax(let error): "\(error)"
-        case .unsupported(let what): "error: not supported: \(what)"
-        case .cancelled: "error: query cancelled"
-        case .timeout(let limit): "error: query stopped after its timeout of \(limit)"
-        case .update(let message): "error: \(message)"
+        case .syntax(let error): error.diagnostic
+        case .unsupported(let what): Diagnostic("not supported: \(what)")
+        case .cancelled: Diagnostic("query cancelled")
+        case .timeout(let limit): Diagnostic("query stopped after its timeout of \(limit)")
+        case .update(let message): Diagnostic(message)
         }
     }
 }

@@ -13,7 +13,7 @@ public protocol ByteSource {
 }
 
 /// An error reading input, naming the file and the operation that failed.
-public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct InputError: DiagnosticError, Hashable, Sendable {
     public var path: String
     public var message: String
 
@@ -22,7 +22,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(path): error: \(message)" }
+    public var diagnostic: Diagnostic { Diagnostic(message, source: path) }
 
     static func errno(path: String, _ what: String, code: Int32) -> InputError {
         InputError(path: path, message: "\(what): \(String(cString: strerror(code)))")

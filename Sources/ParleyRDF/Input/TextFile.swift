@@ -1,7 +1,7 @@
 /// The first byte of a text that is not UTF-8: where it is (line and column from 1, columns in
 /// characters) and its value. `description` reads `FILE:LINE:COLUMN: error: invalid UTF-8 byte
 /// 0xFF`, the wording the RDF parsers use.
-public struct TextFileError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct TextFileError: DiagnosticError, Hashable, Sendable {
     /// The file, or `nil` for standard input.
     public var path: String?
     public var line: Int
@@ -15,8 +15,9 @@ public struct TextFileError: Error, Hashable, Sendable, CustomStringConvertible 
         self.byte = byte
     }
 
-    public var description: String {
-        "\(path.map { "\($0):" } ?? "")\(line):\(column): error: invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true))"
+    public var diagnostic: Diagnostic {
+        Diagnostic("invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true))", source: path,
+                   position: TextPosition(line: line, column: column, offset: 0))
     }
 }
 

@@ -16,9 +16,9 @@ public struct TextPosition: Hashable, Sendable, CustomStringConvertible {
 
 /// A syntax error in an RDF document: where it is and what was expected there.
 ///
-/// `description` reads `FILE:LINE:COLUMN: error: MESSAGE` when `file` is set (the form
-/// compilers use, so editors jump to it), `LINE:COLUMN: error: MESSAGE` otherwise.
-public struct RDFSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+/// Its ``Diagnostic`` (and `description`) reads `FILE:LINE:COLUMN: error: MESSAGE` when `file`
+/// is set (the form compilers use, so editors jump to it), `LINE:COLUMN: error: MESSAGE` otherwise.
+public struct RDFSyntaxError: DiagnosticError, Hashable, Sendable {
     public var position: TextPosition
     /// What went wrong, in the user's terms: "expected '.' after object, found '<http://ex/b>'".
     public var message: String
@@ -31,10 +31,7 @@ public struct RDFSyntaxError: Error, Hashable, Sendable, CustomStringConvertible
         self.file = file
     }
 
-    public var description: String {
-        if let file { return "\(file):\(position.line):\(position.column): error: \(message)" }
-        return "\(position.line):\(position.column): error: \(message)"
-    }
+    public var diagnostic: Diagnostic { Diagnostic(message, source: file, position: position) }
 
     /// The same error, naming `file`.
     public func inFile(_ file: String) -> RDFSyntaxError {

@@ -2,8 +2,8 @@
 import Glibc
 #endif
 
-/// A buffered writer on a file descriptor: standard output, standard error or a file opened
-/// by `.output`/`.once`. Standard error is written through at once; the others flush at 1 MiB
+/// A buffered writer on a file descriptor: standard output, standard error, a file opened by
+/// `.output`/`.once`/`-o`, or (fd -1) nowhere. Every front end writes through it. Standard error is written through at once; the others flush at 1 MiB
 /// and when ``flush()`` is called (after every statement).
 public final class OutputSink {
     public let fd: Int32
@@ -24,7 +24,7 @@ public final class OutputSink {
     /// Opens (creating or truncating) a file for writing.
     public static func file(_ path: String, unbuffered: Bool = false) throws -> OutputSink {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw ShellError.cannotOpen(path, String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw OperationError.cannotOpen(path, String(cString: strerror(errno))) }
         return OutputSink(fd: fd, ownsDescriptor: true, unbuffered: unbuffered)
     }
 
@@ -42,6 +42,7 @@ public final class OutputSink {
         if unbuffered || buffer.count >= 1 << 20 { flush() }
     }
 
+    /// Writes out what is buffered; a failed write sets ``failed``.
     public func flush() {
         // A negative descriptor discards what is written (timing runs nobody reads).
         if fd < 0 { buffer.removeAll(keepingCapacity: true); return }
@@ -64,28 +65,15 @@ public final class OutputSink {
     }
 }
 
-/// ANSI colours for a terminal; every field is empty when colours are off (not a terminal, or
-/// `NO_COLOR` is set), so text can always be written as `palette.red + message + palette.reset`.
-public struct Palette: Sendable {
-    public var red = ""
-    public var yellow = ""
-    public var dim = ""
-    public var bold = ""
-    public var reset = ""
+extension OutputSink {
+    /// Standard error, written through at once.
+    nonisolated(unsafe) public static let standardError = OutputSink(fd: 2)
 
-    public init(enabled: Bool) {
-        guard enabled else { return }
-        red = "\u{1B}[31m"
-        yellow = "\u{1B}[33m"
-        dim = "\u{1B}[2m"
-        bold = "\u{1B}[1m"
-        reset = "\u{1B}[0m"
-    }
+    /// Discards what is written (for timing runs whose output nobody reads).
+    nonisolated(unsafe) public static let discard = OutputSink(fd: -1)
 
-    /// Colours are on when `fd` is a terminal and `NO_COLOR` is unset or empty
-    /// (<https://no-color.org>).
-    public static func allowed(on fd: Int32) -> Bool {
-        if let value = getenv("NO_COLOR"), value.pointee != 0 { return false }
-        return isatty(fd) == 1
+    /// Throws ``OperationError/writeFailed(_:)`` if a write failed (disk full, closed pipe).
+    public func checkWritten(_ what: String) throws {
+        if failed { throw OperationError.writeFailed(what) }
     }
 }

@@ -17,9 +17,72 @@ public struct IngestReport: Sendable {
     public var quads: Int
     /// Quads the graph held before and that were removed.
     public var replaced: Int
+
+    /// `NAME: N facts, Q quads into <GRAPH>[, replacing R quads]`: the line each front end prints.
+    public func line(naming name: String) -> String {
+        let replacing = replaced > 0 ? ", replacing \(grouped(replaced)) quads" : ""
+        return "\(name): \(grouped(facts)) facts, \(grouped(quads)) quads into <\(graph)>\(replacing)"
+    }
 }
 
-/// The store side of readout ingestion, shared by `parley ingest` and the REPL's `.ingest`:
+/// How one readout of an ingest ended.
+public enum IngestEvent {
+    case ingested(file: String, IngestReport)
+    case failed(file: String, Error)
+}
+
+/// What a whole ingest did.
+public struct IngestTotals: Sendable {
+    public var readouts = 0
+    public var facts = 0
+    public var failures = 0
+    public var seconds = 0.0
+
+    /// `ingested N readouts, F facts, in S s`.
+    public var summary: String {
+        "ingested \(readouts) readout\(readouts == 1 ? "" : "s"), \(grouped(facts)) facts, in \(formatDecimal(seconds, decimals: 3)) s"
+    }
+}
+
+extension StoreSession {
+    /// Ingests readout files and folders of them (their `*.txt`, sorted), one transaction per
+    /// readout. A file that fails is reported through `each` and skipped; a folder without
+    /// readouts counts as a failure. Stops early when `isCancelled` says so.
+    public func ingest(_ paths: [String], lexicon: Lexicon, isCancelled: () -> Bool = { false },
+                       each: (IngestEvent) -> Void) -> IngestTotals {
+        let ingester = ReadoutIngester(store: store, lexicon: lexicon)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var totals = IngestTotals()
+        for path in paths {
+            let files: [String]
+            do {
+                files = try ReadoutIngester.readoutFiles(in: path)
+                if files.isEmpty { throw OperationError.noReadouts(path) }
+            } catch {
+                totals.failures += 1
+                each(.failed(file: path, error))
+                continue
+            }
+            for file in files {
+                if isCancelled() { break }
+                do {
+                    let report = try ingester.ingest(path: file)
+                    totals.readouts += 1
+                    totals.facts += report.facts
+                    each(.ingested(file: file, report))
+                } catch {
+                    totals.failures += 1
+                    each(.failed(file: file, error))
+                }
+            }
+        }
+        totals.seconds = seconds(clock.now - start)
+        return totals
+    }
+}
+
+/// The store side of readout ingestion, shared by `parley ingest`, the prompt's `.ingest` and the server:
 /// reads a readout file, extracts its facts and replaces the readout's named graph with them in
 /// one write transaction, so a re-ingested readout is never duplicated and a failure writes nothing.
 public struct ReadoutIngester {
@@ -105,10 +168,19 @@ public struct ReadoutIngester {
     }
 
     /// The file name without directory and extension.
-    static func slug(of path: String) -> String {
+    public static func slug(of path: String) -> String {
         var name = Substring(path)
         if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
         if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = name[..<dot] }
         return String(name)
+    }
+}
+
+extension ReadoutIngester {
+    /// A failure of one readout as a diagnostic naming the file, unless it is about the store
+    /// (read-only, disk full), which names the store itself.
+    public static func diagnostic(_ error: Error, file: String) -> Diagnostic {
+        let diagnostic = error.asDiagnostic
+        return error is StoreError ? diagnostic : diagnostic.naming(file)
     }
 }

@@ -1,3 +1,4 @@
+import ParleyRDF
 import ParleyStore
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,14 @@ public enum StoreSummary {
         ]
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { label, value in label + String(repeating: " ", count: width - label.count + 2) + value + "\n" }.joined()
+    }
+
+    /// What `parley graphs` prints: a `graph<TAB>triples` header, then each named graph (in
+    /// N-Triples syntax) and its number of triples.
+    public static func graphs(_ store: Store) throws -> String {
+        var text = "graph\ttriples\n"
+        for graph in try store.graphs() { text += NTriplesSerializer.string(graph.name) + "\t\(graph.quads)\n" }
+        return text
     }
 
     /// Read transactions other processes hold open on the store: an idle prompt holds none.

@@ -19,3 +19,16 @@ public func seconds(_ duration: Duration) -> Double {
     let c = duration.components
     return Double(c.seconds) + Double(c.attoseconds) / 1e18
 }
+
+/// A duration in milliseconds.
+public func milliseconds(_ duration: Duration) -> Double {
+    let c = duration.components
+    return Double(c.seconds) * 1000 + Double(c.attoseconds) / 1e15
+}
+
+/// `0.42 ms`, `12.3 ms`, `250 ms`, `12.5 s`: an elapsed time as people read it.
+public func formatMilliseconds(_ ms: Double) -> String {
+    if ms >= 10_000 { return "\(formatDecimal(ms / 1000, decimals: 1)) s" }
+    if ms >= 100 { return "\(Int(ms.rounded())) ms" }
+    return "\(formatDecimal(ms, decimals: ms >= 10 ? 1 : 2)) ms"
+}

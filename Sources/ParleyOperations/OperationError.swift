@@ -1,0 +1,50 @@
+import ParleyRDF
+
+/// Why a user-facing operation (load, export, query output, ingest, facts) could not be done,
+/// as data; ``diagnostic`` words it once for every front end.
+public enum OperationError: DiagnosticError, Hashable, Sendable {
+    /// A file could not be opened for writing (or reading), with the system's reason.
+    case cannotOpen(String, String)
+    /// A file's name implies no RDF syntax and none was given.
+    case cannotTellSyntax(String)
+    /// `--graph IRI` names a graph the store does not hold.
+    case noSuchGraph(String)
+    /// `--readout SLUG` names a readout that was never ingested.
+    case noSuchReadout(String)
+    /// Writing output failed part-way (disk full, closed pipe); `what` is "the result", "the export"…
+    case writeFailed(String)
+    /// The output format asked for does not fit the result: `format` for a SELECT/ASK result
+    /// (`graphResult == false`) or for a CONSTRUCT/DESCRIBE one.
+    case formatDoesNotFit(format: String, graphResult: Bool)
+    /// Standard input could not be copied aside for a load.
+    case cannotSpool(String, String)
+    /// A folder given to ingest holds no readouts.
+    case noReadouts(String)
+    /// Some readouts could not be ingested (each was reported as it failed).
+    case ingestFailed(count: Int)
+
+    public var diagnostic: Diagnostic {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            Diagnostic("cannot open '\(path)': \(reason)")
+        case .cannotTellSyntax(let path):
+            Diagnostic("cannot tell the syntax of '\(path)' from its name (.nt, .nq, .ttl, optionally .gz); give --format nt, nq or ttl")
+        case .noSuchGraph(let iri):
+            Diagnostic("the store has no graph <\(iri)>; 'parley graphs' lists them")
+        case .noSuchReadout(let slug):
+            Diagnostic("no readout '\(slug)' in the store (parley ingest adds one)")
+        case .writeFailed(let what):
+            Diagnostic("writing \(what) failed (disk full or closed pipe)")
+        case .formatDoesNotFit(let format, let graphResult):
+            graphResult
+                ? Diagnostic("--format \(format) is for SELECT and ASK; CONSTRUCT and DESCRIBE write nt, ttl or nq")
+                : Diagnostic("--format \(format) is for CONSTRUCT and DESCRIBE; SELECT and ASK write table, csv, tsv, json or xml")
+        case .cannotSpool(let path, let reason):
+            Diagnostic("cannot copy standard input to \(path): \(reason)")
+        case .noReadouts(let path):
+            Diagnostic("a folder without readouts (*.txt files)", source: path)
+        case .ingestFailed(let count):
+            Diagnostic("\(count) file\(count == 1 ? "" : "s") could not be ingested")
+        }
+    }
+}
