@@ -149,22 +149,13 @@ public final class Shell {
         return summary
     }
 
-    /// The result writer for the current settings: `.mode`, `.headers`, `.limit`, and the
-    /// `N rows (T ms)` footer timed from `start` (after ASK and graph results only in table mode).
+    /// The result writer for the current settings, its footer `N rows (T ms)` timed from `start`.
     func resultWriter(since start: ContinuousClock.Instant) throws -> ResultWriter {
-        let mode = settings.mode
-        var writer = ResultWriter(solutionFormat: mode.solutionFormat, graphSyntax: mode.graphAsTurtle ? .ttl : .nt,
-                                  requestedFormat: mode.rawValue, prefixes: try store.prefixes())
-        writer.limit = settings.limit
-        writer.headers = settings.headers
-        writer.maxCellWidth = settings.maxCellWidth
         let timer = settings.timer
         let clock = self.clock
-        writer.footer = { summary in
-            guard summary.kind == .rows || mode == .table else { return nil }
-            return ResultWriter.footer(summary, milliseconds: timer ? milliseconds(clock.now - start) : nil)
+        return settings.resultWriter(prefixes: try store.prefixes()) { summary in
+            ResultWriter.footer(summary, milliseconds: timer ? milliseconds(clock.now - start) : nil)
         }
-        return writer
     }
 
     /// Saves prefixes the statement declared that the store does not have (or binds otherwise).

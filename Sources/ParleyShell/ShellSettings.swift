@@ -1,3 +1,4 @@
+import ParleyOperations
 import ParleyQuery
 
 /// How results are written: `.mode`.
@@ -46,4 +47,21 @@ public struct ShellSettings: Sendable {
     public static let interactive = ShellSettings(mode: .table, timer: true, limit: 1000)
     /// In scripts and pipes: TSV, no timer, every row.
     public static let script = ShellSettings(mode: .tsv, timer: false, limit: nil)
+}
+
+extension ShellSettings {
+    /// The result writer these settings ask for: `.mode`'s formats, `.headers`, `.limit`, the
+    /// cell width, and `footer` in place of the table's own `N rows` line (after ASK and graph
+    /// results only in table mode).
+    public func resultWriter(prefixes: [(prefix: String, iri: String)],
+                             footer: @escaping (ResultWriter.Summary) -> String?) -> ResultWriter {
+        let mode = self.mode
+        var writer = ResultWriter(solutionFormat: mode.solutionFormat, graphSyntax: mode.graphAsTurtle ? .ttl : .nt,
+                                  requestedFormat: mode.rawValue, prefixes: prefixes)
+        writer.limit = limit
+        writer.headers = headers
+        writer.maxCellWidth = maxCellWidth
+        writer.footer = { summary in summary.kind == .rows || mode == .table ? footer(summary) : nil }
+        return writer
+    }
 }

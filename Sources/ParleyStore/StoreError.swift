@@ -1,10 +1,11 @@
 import ParleyLMDB
+import ParleyRDF
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Why a store operation failed, in the user's terms.
-public enum StoreError: Error, CustomStringConvertible, Sendable {
+/// Why a store operation failed, as data; ``diagnostic`` words it in the user's terms.
+public enum StoreError: DiagnosticError, Sendable {
     /// The directory holds files but no Parley store.
     case notAStore(path: String, reason: String)
     /// The store was written by another format version of Parley.
@@ -25,38 +26,38 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     /// A backup could not be written to `destination`.
     case cannotBackUp(destination: String, reason: String)
 
-    public var description: String {
+    public var diagnostic: Diagnostic {
         switch self {
         case .notAStore(let path, let reason):
-            "\(path): error: not a Parley store (\(reason))"
+            Diagnostic("not a Parley store (\(reason))", source: path)
         case .formatVersion(let path, let found, let expected):
-            "\(path): error: store format version \(found) is not supported by this parley (it reads version \(expected)); export it with the parley that wrote it and load it again"
+            Diagnostic("store format version \(found) is not supported by this parley (it reads version \(expected)); export it with the parley that wrote it and load it again", source: path)
         case .cannotOpen(let path, let reason):
-            "\(path): error: cannot open store: \(reason)"
+            Diagnostic("cannot open store: \(reason)", source: path)
         case .corrupt(let what):
-            "error: store is damaged: \(what); run 'parley check'"
+            Diagnostic("store is damaged: \(what); run 'parley check'")
         case .inconsistent(let path, let what):
-            "error: store \(path) is damaged: \(what); run 'parley check --db \(path)'"
+            Diagnostic("store \(path) is damaged: \(what); run 'parley check --db \(path)'")
         case .damaged(_, let problem):
-            "error: store is damaged: \(Self.describe(problem)); restore it from a backup"
+            Diagnostic("store is damaged: \(Self.describe(problem)); restore it from a backup")
         case .storage(let error, let path):
-            storageDescription(error, path: path)
+            Diagnostic(storageMessage(error, path: path))
         case .readOnly(let path):
-            "\(path): error: store is read-only; cannot write"
+            Diagnostic("store is read-only; cannot write", source: path)
         case .cannotBackUp(let destination, let reason):
-            "\(destination): error: cannot write the backup here: \(reason)"
+            Diagnostic("cannot write the backup here: \(reason)", source: destination)
         }
     }
 
-    private func storageDescription(_ error: LMDBError, path: String) -> String {
+    private func storageMessage(_ error: LMDBError, path: String) -> String {
         if error.isDamage {
-            return "error: store \(path) is damaged: \(Self.part(error.database)) cannot be read (\(error)); run 'parley check --db \(path)'"
+            return "store \(path) is damaged: \(Self.part(error.database)) cannot be read (\(error)); run 'parley check --db \(path)'"
         }
         return switch error.code {
-        case .noSpace: "error: no space left on device while writing the store; nothing was changed"
-        case .ioError: "error: writing the store failed (input/output error; is the disk full?); nothing was changed"
-        case .permissionDenied, .readOnlyFileSystem: "error: store is not writable (\(error)); nothing was changed"
-        default: "error: store \(path): \(error); if this persists, run 'parley check --db \(path)'"
+        case .noSpace: "no space left on device while writing the store; nothing was changed"
+        case .ioError: "writing the store failed (input/output error; is the disk full?); nothing was changed"
+        case .permissionDenied, .readOnlyFileSystem: "store is not writable (\(error)); nothing was changed"
+        default: "store \(path): \(error); if this persists, run 'parley check --db \(path)'"
         }
     }
 

@@ -15,7 +15,7 @@ import Glibc
     let session: StoreSession
 
     init() throws {
-        directory = try TemporaryDirectory()
+        directory = TemporaryDirectory()
         session = StoreSession(store: try Store(path: directory.child("db")))
     }
 

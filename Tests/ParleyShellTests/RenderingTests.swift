@@ -1,4 +1,5 @@
 import Testing
+import ParleyOperations
 import ParleyQuery
 import ParleyRDF
 import ParleyStore
@@ -33,11 +34,11 @@ import Glibc
     func table() throws {
         var settings = ShellSettings.interactive
         settings.maxCellWidth = 12
-        let renderer = ResultRenderer(settings: settings, prefixes: prefixes)
+        let renderer = settings.resultWriter(prefixes: prefixes) { ResultWriter.footer($0, milliseconds: 1.5) }
         let result = rows([[.iri("https://parley.dev/ns#advocates"), .string("a rather long label")],
                            [.iri("http://other.org/x"), nil]], variables: ["p", "label"])
         let text = try captured { out in
-            _ = try renderer.write(result, to: out) { ResultRenderer.footer($0, milliseconds: 1.5) }
+            _ = try renderer.write(result, to: out)
         }
         #expect(text.contains("│ pv:advocates │"), "\(text)")
         #expect(text.contains("\"a rather l…"), "\(text)")
@@ -49,15 +50,15 @@ import Glibc
         var settings = ShellSettings.interactive
         settings.mode = mode
         settings.limit = 3
-        let renderer = ResultRenderer(settings: settings, prefixes: [])
+        let renderer = settings.resultWriter(prefixes: []) { ResultWriter.footer($0, milliseconds: nil) }
         let result = rows((1...10).map { [.literal(Literal(String($0), datatype: Vocabulary.xsdInteger))] }, variables: ["n"])
-        var summary: ResultRenderer.Summary?
+        var summary: ResultWriter.Summary?
         let text = try captured { out in
-            summary = try renderer.write(result, to: out) { ResultRenderer.footer($0, milliseconds: nil) }
+            summary = try renderer.write(result, to: out)
         }
-        #expect(summary == ResultRenderer.Summary(kind: .rows, total: 10, shown: 3))
+        #expect(summary == ResultWriter.Summary(kind: .rows, total: 10, shown: 3))
         #expect(!text.contains("4"), "\(text)")
-        #expect(ResultRenderer.capNote(summary!)?.contains("7 more rows not shown (.limit N to change") == true)
+        #expect(ResultWriter.capNote(summary!)?.contains("7 more rows not shown (.limit N to change") == true)
         if mode == .table { #expect(text.hasSuffix("10 rows\n"), "\(text)") }
     }
 
@@ -65,10 +66,10 @@ import Glibc
     func tsvAndBoolean() throws {
         var settings = ShellSettings.script
         settings.headers = false
-        let renderer = ResultRenderer(settings: settings, prefixes: [])
+        let renderer = settings.resultWriter(prefixes: []) { _ in nil }
         let text = try captured { out in
-            _ = try renderer.write(rows([[.iri("http://e/a")]], variables: ["s"]), to: out) { _ in nil }
-            _ = try renderer.write(.boolean(true), to: out) { _ in nil }
+            _ = try renderer.write(rows([[.iri("http://e/a")]], variables: ["s"]), to: out)
+            _ = try renderer.write(.boolean(true), to: out)
         }
         #expect(text == "<http://e/a>\ntrue\n")
     }

@@ -37,6 +37,12 @@ public struct ResultWriter {
         public var total: Int
         /// Rows or triples written.
         public var shown: Int
+
+        public init(kind: Kind, total: Int, shown: Int) {
+            self.kind = kind
+            self.total = total
+            self.shown = shown
+        }
     }
 
     public init(solutionFormat: ResultFormat?, graphSyntax: RDFSyntax?, requestedFormat: String = "",
