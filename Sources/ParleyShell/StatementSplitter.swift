@@ -9,8 +9,9 @@ import ParleySPARQL
 /// - In a script a statement also ends at a blank line, at a dot-command, and at the end of
 ///   the input, so a query may be laid out over several lines.
 /// - At the prompt no terminator is demanded: a statement ends as soon as its text is complete
-///   and the parser does not stop at the end of the text asking for more (`SELECT ?s` waits for
-///   its `WHERE`; `SELECT * { ?s ?p ?o }` runs).
+///   and the parser does not stop at the end of the text asking for more
+///   (``SPARQLSyntaxError/Reason/unexpectedEnd(expected:)``: `SELECT ?s` waits for its
+///   `WHERE`; `SELECT * { ?s ?p ?o }` runs).
 ///
 /// The splitter is pure: it never opens a store and never prints.
 public struct StatementSplitter {
@@ -105,7 +106,7 @@ public struct StatementSplitter {
             }
             return true
         } catch {
-            if case .expected(_, let found) = error.reason, found == "end of input" { return false }
+            if case .unexpectedEnd = error.reason { return false }
             return true
         }
     }

@@ -104,7 +104,7 @@ public struct Lexer: Sendable {
         case UInt8(ascii: "@"):
             index += 1
             guard let first = byte(index), CharacterClass.isASCIILetter(first) else {
-                throw fail(.expected("a language tag after '@'", found: describe(at: index)), at: start)
+                throw fail(expected("a language tag after '@'", at: index), at: start)
             }
             while let c = byte(index), CharacterClass.isASCIILetter(c) { index += 1 }
             while byte(index) == UInt8(ascii: "-"), let c = byte(index + 1), isAlphanumeric(c) {
@@ -166,6 +166,12 @@ public struct Lexer: Sendable {
     private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
     private func isAlphanumeric(_ b: UInt8) -> Bool { isDigit(b) || CharacterClass.isASCIILetter(b) }
 
+    /// "Expected `what`" at `offset`: ``SPARQLSyntaxError/Reason/unexpectedEnd(expected:)`` when
+    /// the text ends there, so the prompt knows more input could complete it.
+    private func expected(_ what: String, at offset: Int) -> SPARQLSyntaxError.Reason {
+        offset < bytes.count ? .expected(what, found: describe(at: offset)) : .unexpectedEnd(expected: what)
+    }
+
     /// What is at `offset`, for a message: `'x'` or `end of input`.
     private func describe(at offset: Int) -> String {
         guard let (c, _) = scalar(offset), let s = Unicode.Scalar(c) else { return "end of input" }
@@ -205,7 +211,7 @@ public struct Lexer: Sendable {
         let start = index
         index += 2
         guard let (c, n) = scalar(index), CharacterClass.isBaseOrUnderscore(c) || CharacterClass.isDigit(c) else {
-            throw fail(.expected("a blank node label after '_:'", found: describe(at: index)), at: start)
+            throw fail(expected("a blank node label after '_:'", at: index), at: start)
         }
         index += n
         skipNameCharacters()
