@@ -28,6 +28,47 @@ public struct Lexer: Sendable {
         }
     }
 
+    /// The decoded-byte offset the next call to ``next()`` starts reading at.
+    var offset: Int { index }
+
+    /// After ``next()`` threw for a token read from `offset`, moves past the bad token so a
+    /// tolerant scan (``TokenScan``) can go on: past the closing quote of a string with a bad
+    /// escape, else past the character where reading failed. Returns `false` when the rest of
+    /// the text is one unterminated string. The parser never calls it.
+    mutating func skipBadToken(from offset: Int) -> Bool {
+        let failedAt = index
+        index = offset
+        skipWhitespaceAndComments()
+        guard let first = byte(index) else { return false }
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") { return skipString(quote: first) }
+        index = max(index, failedAt)
+        index += scalar(index)?.length ?? 0
+        return true
+    }
+
+    /// Moves past the string starting at `index` by the rules of ``scanString(quote:)``, taking
+    /// any escape as two bytes; `false` if it runs to the end of the text.
+    private mutating func skipString(quote: UInt8) -> Bool {
+        let long = byte(index + 1) == quote && byte(index + 2) == quote
+        index += long ? 3 : 1
+        while let b = byte(index) {
+            if b == UInt8(ascii: "\\") {
+                index += 2
+            } else if b == quote && (!long || (byte(index + 1) == quote && byte(index + 2) == quote)) {
+                // A long string may end in one or two quotes before its closing three.
+                let end = index + (long ? 3 : 1)
+                index = end
+                while long, byte(index) == quote, index - end < 2 { index += 1 }
+                return true
+            } else if !long && (b == 0x0A || b == 0x0D) {
+                return false
+            } else {
+                index += 1
+            }
+        }
+        return false
+    }
+
     /// The position of decoded-byte `offset` in the text as written.
     mutating func position(_ offset: Int) -> TextPosition {
         tracker.position(of: offset, in: source)
