@@ -15,6 +15,9 @@ public struct SPARQLSyntaxError: Error, Hashable, Sendable, CustomStringConverti
     public enum Reason: Hashable, Sendable {
         /// The parser wanted `expected` (already phrased, e.g. `"'}' or a triple pattern"`) and saw `found`.
         case expected(String, found: String)
+        /// The text ended where the parser (or lexer) wanted `expected` (phrased as for
+        /// ``expected(_:found:)``): more input could complete it. The prompt waits for more.
+        case unexpectedEnd(expected: String)
         /// A string literal (or long string) runs to the end of the text.
         case unterminatedString
         /// A `\u`/`\U` code point escape or a string escape is malformed or names no scalar.
@@ -53,6 +56,7 @@ public struct SPARQLSyntaxError: Error, Hashable, Sendable, CustomStringConverti
     public var message: String {
         switch reason {
         case .expected(let what, let found): "expected \(what), found \(found)"
+        case .unexpectedEnd(let what): "expected \(what), found end of input"
         case .unterminatedString: "unterminated string literal"
         case .invalidEscape(let escape): "invalid escape sequence \(escape)"
         case .unexpectedCharacter(let c): "unexpected character \(c)"

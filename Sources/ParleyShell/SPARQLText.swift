@@ -1,8 +1,11 @@
-/// A light scan of SPARQL text for the shell's own needs: what kind of statement it is, the
-/// variables it uses (for completion) and the names it mentions (for "did you mean …?").
+import ParleySPARQL
+
+/// What the shell reads from SPARQL text besides running it: what kind of statement it is,
+/// the variables it uses (for completion) and the names it mentions (for "did you mean …?").
 ///
-/// It is not a parser: it skips strings, comments and IRIs correctly and reads the rest as
-/// words, which is all these uses need. The real parser still judges the text.
+/// All of it comes from ``TokenScan``, the parser's own lexer run tolerantly, so it never
+/// fails on half-typed text and reads strings, IRIs and comments exactly as the parser does.
+/// The parser still judges the text.
 public enum SPARQLText {
     /// What a statement is, from its first keyword after the prologue.
     public enum Kind: Hashable, Sendable {
@@ -16,15 +19,12 @@ public enum SPARQLText {
         case patterns
     }
 
-    /// One word of the text.
-    public struct Token: Hashable, Sendable {
-        public enum Kind: Hashable, Sendable {
-            case variable, prefixedName, iri, string, word, symbol
-        }
-        public var kind: Kind
+    /// A name the text mentions: an IRI or a prefixed name, as written and as an IRI.
+    public struct Name: Hashable, Sendable {
+        /// The name as written: `<http://e/x>` or `pv:advocates`.
         public var text: String
-        /// The offset of the token's first character in the text.
-        public var offset: Int
+        /// The IRI it stands for (unresolved if relative).
+        public var iri: String
     }
 
     static let updateKeywords: Set<String> = ["INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"]
@@ -32,16 +32,18 @@ public enum SPARQLText {
 
     /// The kind of statement `text` is.
     public static func kind(of text: String) -> Kind {
-        let tokens = self.tokens(text)
+        kind(of: TokenScan(text).tokens)
+    }
+
+    /// The kind of statement whose tokens are `tokens`.
+    static func kind(of tokens: [Token]) -> Kind {
         var i = 0
-        while i < tokens.count {
-            let word = tokens[i].kind == .word ? tokens[i].text.uppercased() : ""
-            if word == "PREFIX" { i += 3; continue }
-            if word == "BASE" { i += 2; continue }
-            break
+        // Skip the prologue: BASE <iri>, PREFIX p: <iri>.
+        while i < tokens.count, case .keyword(let word) = tokens[i].kind, word == "PREFIX" || word == "BASE" {
+            i += word == "PREFIX" ? 3 : 2
         }
         guard i < tokens.count else { return .prologue }
-        let word = tokens[i].kind == .word ? tokens[i].text.uppercased() : ""
+        guard case .keyword(let word) = tokens[i].kind else { return .patterns }
         if queryKeywords.contains(word) { return .query }
         if updateKeywords.contains(word) { return .update }
         return .patterns
@@ -51,75 +53,45 @@ public enum SPARQLText {
     public static func variables(in text: String) -> [String] {
         var seen: Set<String> = []
         var result: [String] = []
-        for token in tokens(text) where token.kind == .variable {
-            let name = String(token.text.dropFirst())
-            if !name.isEmpty && seen.insert(name).inserted { result.append(name) }
+        for token in TokenScan(text).tokens {
+            if case .variable(let name) = token.kind, seen.insert(name).inserted { result.append(name) }
         }
         return result
     }
 
-    /// Splits text into tokens. Never fails: an unterminated string or IRI runs to the end.
-    public static func tokens(_ text: String) -> [Token] {
-        let chars = Array(text.unicodeScalars)
-        var tokens: [Token] = []
-        var i = 0
-        func isNameChar(_ c: Unicode.Scalar) -> Bool {
-            if c.properties.isAlphabetic || c.properties.numericType != nil { return true }
-            return "_-.:%".unicodeScalars.contains(c)
-        }
-        func slice(_ from: Int, _ to: Int) -> String { String(String.UnicodeScalarView(chars[from..<to])) }
-        while i < chars.count {
-            let c = chars[i]
-            let start = i
-            if c.properties.isWhitespace { i += 1; continue }
-            if c == "#" {
-                while i < chars.count && chars[i] != "\n" { i += 1 }
-                continue
-            }
-            if c == "\"" || c == "'" {
-                let long = i + 2 < chars.count && chars[i + 1] == c && chars[i + 2] == c
-                i += long ? 3 : 1
-                while i < chars.count {
-                    if chars[i] == "\\" { i += 2; continue }
-                    if long {
-                        if chars[i] == c && i + 2 < chars.count && chars[i + 1] == c && chars[i + 2] == c { i += 3; break }
-                    } else if chars[i] == c || chars[i] == "\n" {
-                        i += 1
-                        break
-                    }
-                    i += 1
-                }
-                tokens.append(Token(kind: .string, text: slice(start, min(i, chars.count)), offset: start))
-                continue
-            }
-            if c == "<" {
-                // An IRI if a '>' closes it before anything an IRI cannot hold; else less-than.
-                var j = i + 1
-                let stops = Set(" \t\n<>\"{}|^`".unicodeScalars)
-                while j < chars.count && !stops.contains(chars[j]) { j += 1 }
-                if j < chars.count && chars[j] == ">" {
-                    tokens.append(Token(kind: .iri, text: slice(i, j + 1), offset: i))
-                    i = j + 1
-                    continue
+    /// The IRIs and prefixed names the text mentions as terms, once each, in order; not
+    /// function names (`xsd:integer(…)`), datatypes (`"1"^^xsd:integer`) or names after `^`.
+    /// A prefixed name whose prefix is not in `prefixes` is left out.
+    public static func names(in text: String, prefixes: [String: String]) -> [Name] {
+        let tokens = TokenScan(text).tokens
+        var names: [Name] = []
+        var seen: Set<String> = []
+        for (i, token) in tokens.enumerated() {
+            if i + 1 < tokens.count {
+                switch tokens[i + 1].kind {
+                case .symbol(.openParen), .nilList: continue
+                default: break
                 }
             }
-            if (c == "?" || c == "$") {
-                i += 1
-                while i < chars.count && isNameChar(chars[i]) && !"-.:%".unicodeScalars.contains(chars[i]) { i += 1 }
-                tokens.append(Token(kind: .variable, text: slice(start, i), offset: start))
+            if i > 0 {
+                switch tokens[i - 1].kind {
+                case .symbol(.caret), .symbol(.caretCaret): continue
+                default: break
+                }
+            }
+            let iri: String
+            switch token.kind {
+            case .iri(let written):
+                iri = written
+            case .prefixedName(let prefix, let local):
+                guard let namespace = prefixes[prefix] else { continue }
+                iri = namespace + local
+            default:
                 continue
             }
-            if isNameChar(c) && c != "." && c != "-" {
-                while i < chars.count && isNameChar(chars[i]) { i += 1 }
-                // A name does not end with '.' (that is the triple's full stop).
-                while i > start + 1 && chars[i - 1] == "." { i -= 1 }
-                let word = slice(start, i)
-                tokens.append(Token(kind: word.contains(":") ? .prefixedName : .word, text: word, offset: start))
-                continue
-            }
-            i += 1
-            tokens.append(Token(kind: .symbol, text: slice(start, i), offset: start))
+            guard seen.insert(token.text).inserted else { continue }
+            names.append(Name(text: token.text, iri: iri))
         }
-        return tokens
+        return names
     }
 }

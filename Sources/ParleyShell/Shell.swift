@@ -169,25 +169,11 @@ public final class Shell {
 
     /// "did you mean …?" for names in a query that returned nothing and that the store lacks.
     func unknownNameHints(in text: String, prefixes: [String: String]) -> [String] {
-        let tokens = SPARQLText.tokens(text)
         var hints: [String] = []
-        var checked: Set<String> = []
-        for (i, token) in tokens.enumerated() where token.kind == .prefixedName || token.kind == .iri {
-            // Skip function names (`xsd:integer(…)`) and datatypes (`"1"^^xsd:integer`).
-            if i + 1 < tokens.count && tokens[i + 1].text == "(" { continue }
-            if i > 0 && tokens[i - 1].text == "^" { continue }
-            guard checked.insert(token.text).inserted else { continue }
-            let iri: String
-            if token.kind == .iri {
-                iri = String(token.text.dropFirst().dropLast())
-            } else {
-                let colon = token.text.firstIndex(of: ":")!
-                guard let namespace = prefixes[String(token.text[..<colon])] else { continue }
-                iri = namespace + token.text[token.text.index(after: colon)...]
-            }
-            guard (try? store.id(of: .iri(iri))) == .some(nil) else { continue }
-            guard let vocabulary = try? vocabulary(), let suggestion = vocabulary.suggestion(for: token.text) else { continue }
-            hints.append("\(token.text) is not in the store; did you mean \(suggestion)?")
+        for name in SPARQLText.names(in: text, prefixes: prefixes) {
+            guard (try? store.id(of: .iri(name.iri))) == .some(nil) else { continue }
+            guard let vocabulary = try? vocabulary(), let suggestion = vocabulary.suggestion(for: name.text) else { continue }
+            hints.append("\(name.text) is not in the store; did you mean \(suggestion)?")
         }
         return hints
     }

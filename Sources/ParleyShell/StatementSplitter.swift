@@ -5,12 +5,15 @@ import ParleySPARQL
 /// - A line whose first non-blank character is `.` (with nothing pending) is a dot-command,
 ///   one line each. A line starting with `#` (with nothing pending) is a comment.
 /// - SPARQL text spans lines while a brace, bracket, parenthesis or string is open
-///   (``SPARQLParser/isComplete(_:)``). An optional `;` at the end of a line ends it.
+///   (``SPARQLParser/isComplete(_:)``). An optional `;` at the end of a line ends it: the
+///   line's last token, outside brackets (``TokenScan``, so one in a string, IRI or comment
+///   does not count).
 /// - In a script a statement also ends at a blank line, at a dot-command, and at the end of
 ///   the input, so a query may be laid out over several lines.
 /// - At the prompt no terminator is demanded: a statement ends as soon as its text is complete
-///   and the parser does not stop at the end of the text asking for more (`SELECT ?s` waits for
-///   its `WHERE`; `SELECT * { ?s ?p ?o }` runs).
+///   and the parser does not stop at the end of the text asking for more
+///   (``SPARQLSyntaxError/Reason/unexpectedEnd(expected:)``: `SELECT ?s` waits for its
+///   `WHERE`; `SELECT * { ?s ?p ?o }` runs).
 ///
 /// The splitter is pure: it never opens a store and never prints.
 public struct StatementSplitter {
@@ -70,15 +73,11 @@ public struct StatementSplitter {
         }
         if lines.isEmpty { startLine = lineNumber }
         lines.append(line)
-        if trimmed.hasSuffix(";") {
-            // A `;` ends the statement when it stands outside braces and strings.
-            var body = pendingText
-            while let last = body.last, last.isWhitespace { body.removeLast() }
-            body.removeLast()
-            if SPARQLParser.isComplete(body) {
-                lines.removeAll()
-                if let statement = Self.statement(body, origin: origin(startLine)) { finished.append(statement) }
-            }
+        // Only a line holding a `;` can end in one; the test spares rescanning a long statement
+        // at every line.
+        if line.utf8.contains(UInt8(ascii: ";")), let body = Self.textBeforeTerminator(pendingText) {
+            lines.removeAll()
+            if let statement = Self.statement(body, origin: origin(startLine)) { finished.append(statement) }
             return finished
         }
         if mode == .interactive && Self.isReady(pendingText) {
@@ -105,9 +104,20 @@ public struct StatementSplitter {
             }
             return true
         } catch {
-            if case .expected(_, let found) = error.reason, found == "end of input" { return false }
+            if case .unexpectedEnd = error.reason { return false }
             return true
         }
+    }
+
+    /// The text before the `;` that ends `text`, or `nil` if its last token is no such `;`:
+    /// one inside braces, brackets or parentheses belongs to the statement (a predicate-object
+    /// list), and one in a string, IRI or comment is no token at all.
+    static func textBeforeTerminator(_ text: String) -> String? {
+        let scan = TokenScan(text)
+        guard !scan.isCutShort, let last = scan.tokens.last, case .symbol(.semicolon) = last.kind,
+            let depth = scan.depths.last, depth <= 0
+        else { return nil }
+        return String(decoding: text.utf8.prefix(last.position.offset), as: UTF8.self)
     }
 
     private func origin(_ line: Int) -> SourceOrigin { SourceOrigin(file: file, line: line) }

@@ -28,6 +28,47 @@ public struct Lexer: Sendable {
         }
     }
 
+    /// The decoded-byte offset the next call to ``next()`` starts reading at.
+    var offset: Int { index }
+
+    /// After ``next()`` threw for a token read from `offset`, moves past the bad token so a
+    /// tolerant scan (``TokenScan``) can go on: past the closing quote of a string with a bad
+    /// escape, else past the character where reading failed. Returns `false` when the rest of
+    /// the text is one unterminated string. The parser never calls it.
+    mutating func skipBadToken(from offset: Int) -> Bool {
+        let failedAt = index
+        index = offset
+        skipWhitespaceAndComments()
+        guard let first = byte(index) else { return false }
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") { return skipString(quote: first) }
+        index = max(index, failedAt)
+        index += scalar(index)?.length ?? 0
+        return true
+    }
+
+    /// Moves past the string starting at `index` by the rules of ``scanString(quote:)``, taking
+    /// any escape as two bytes; `false` if it runs to the end of the text.
+    private mutating func skipString(quote: UInt8) -> Bool {
+        let long = byte(index + 1) == quote && byte(index + 2) == quote
+        index += long ? 3 : 1
+        while let b = byte(index) {
+            if b == UInt8(ascii: "\\") {
+                index += 2
+            } else if b == quote && (!long || (byte(index + 1) == quote && byte(index + 2) == quote)) {
+                // A long string may end in one or two quotes before its closing three.
+                let end = index + (long ? 3 : 1)
+                index = end
+                while long, byte(index) == quote, index - end < 2 { index += 1 }
+                return true
+            } else if !long && (b == 0x0A || b == 0x0D) {
+                return false
+            } else {
+                index += 1
+            }
+        }
+        return false
+    }
+
     /// The position of decoded-byte `offset` in the text as written.
     mutating func position(_ offset: Int) -> TextPosition {
         tracker.position(of: offset, in: source)
@@ -104,7 +145,7 @@ public struct Lexer: Sendable {
         case UInt8(ascii: "@"):
             index += 1
             guard let first = byte(index), CharacterClass.isASCIILetter(first) else {
-                throw fail(.expected("a language tag after '@'", found: describe(at: index)), at: start)
+                throw fail(expected("a language tag after '@'", at: index), at: start)
             }
             while let c = byte(index), CharacterClass.isASCIILetter(c) { index += 1 }
             while byte(index) == UInt8(ascii: "-"), let c = byte(index + 1), isAlphanumeric(c) {
@@ -166,6 +207,12 @@ public struct Lexer: Sendable {
     private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
     private func isAlphanumeric(_ b: UInt8) -> Bool { isDigit(b) || CharacterClass.isASCIILetter(b) }
 
+    /// "Expected `what`" at `offset`: ``SPARQLSyntaxError/Reason/unexpectedEnd(expected:)`` when
+    /// the text ends there, so the prompt knows more input could complete it.
+    private func expected(_ what: String, at offset: Int) -> SPARQLSyntaxError.Reason {
+        offset < bytes.count ? .expected(what, found: describe(at: offset)) : .unexpectedEnd(expected: what)
+    }
+
     /// What is at `offset`, for a message: `'x'` or `end of input`.
     private func describe(at offset: Int) -> String {
         guard let (c, _) = scalar(offset), let s = Unicode.Scalar(c) else { return "end of input" }
@@ -205,7 +252,7 @@ public struct Lexer: Sendable {
         let start = index
         index += 2
         guard let (c, n) = scalar(index), CharacterClass.isBaseOrUnderscore(c) || CharacterClass.isDigit(c) else {
-            throw fail(.expected("a blank node label after '_:'", found: describe(at: index)), at: start)
+            throw fail(expected("a blank node label after '_:'", at: index), at: start)
         }
         index += n
         skipNameCharacters()

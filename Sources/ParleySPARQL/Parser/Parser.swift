@@ -67,9 +67,11 @@ struct Parser {
         token = try lexer.next()
     }
 
-    /// An error saying what was expected at the current token.
+    /// An error saying what was expected at the current token (``SPARQLSyntaxError/Reason/unexpectedEnd(expected:)``
+    /// at the end of the text, so callers can tell "wants more" from "wrong").
     func expected(_ what: String) -> SPARQLSyntaxError {
-        SPARQLSyntaxError(.expected(what, found: token.description), at: token.position)
+        if case .end = token.kind { return SPARQLSyntaxError(.unexpectedEnd(expected: what), at: token.position) }
+        return SPARQLSyntaxError(.expected(what, found: token.description), at: token.position)
     }
 
     /// Consumes `symbol` or throws "expected 'symbol'[ context]".
