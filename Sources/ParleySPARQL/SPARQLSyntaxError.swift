@@ -81,27 +81,12 @@ public struct SPARQLSyntaxError: Error, Hashable, Sendable, CustomStringConverti
 
     public var description: String { "\(position.line):\(position.column): \(message)" }
 
-    /// The error under its source line, swift-syntax style:
+    /// The error under its source line, swift-syntax style (``DiagnosticRenderer/renderInline(_:text:)``):
     /// ```
     /// 2 | { ?s ?p ?o SELEC }
     ///   |            ^ expected '}' or a triple pattern, found 'SELEC'
     /// ```
-    /// Tabs before the column are repeated so the caret lines up in a terminal.
     public func rendered(source: String) -> String {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        guard position.line >= 1, position.line <= lines.count else { return description }
-        let line = lines[position.line - 1].unicodeScalars.filter { $0 != "\r" }
-        let gutter = String(position.line)
-        let pad = String(repeating: " ", count: gutter.count)
-        var caret = ""
-        for (i, scalar) in line.enumerated() where i < position.column - 1 {
-            caret.append(scalar == "\t" ? "\t" : " ")
-        }
-        if line.count < position.column - 1 {
-            caret += String(repeating: " ", count: position.column - 1 - line.count)
-        }
-        var text = String(String.UnicodeScalarView(line))
-        if text.isEmpty { text = "" }
-        return "\(gutter) | \(text)\n\(pad) | \(caret)^ \(message)"
+        DiagnosticRenderer().renderInline(diagnostic, text: source)
     }
 }

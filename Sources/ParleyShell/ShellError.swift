@@ -7,7 +7,6 @@ public enum ShellError: DiagnosticError, Hashable, Sendable {
     case usage(command: String, usage: String)
     case invalidValue(command: String, value: String, expected: String)
     case cannotOpen(String, String)
-    case cannotTellFormat(String)
     case unknownTerm(String, suggestion: String?)
     case readNestedTooDeep(String)
     case notSupported(String)
@@ -21,7 +20,6 @@ public enum ShellError: DiagnosticError, Hashable, Sendable {
         case .usage(let command, let usage): "usage: \(command) \(usage)"
         case .invalidValue(let command, let value, let expected): "\(command): expected \(expected), got '\(value)'"
         case .cannotOpen(let path, let reason): "cannot open '\(path)': \(reason)"
-        case .cannotTellFormat(let path): "cannot tell the syntax of '\(path)' from its name (.nt, .nq, .ttl, optionally .gz); give --format nt, nq or ttl"
         case .unknownTerm(let term, let suggestion):
             "\(term) is not in the store" + (suggestion.map { "; did you mean \($0)?" } ?? "")
         case .readNestedTooDeep(let path): "\(path): .read nested too deeply (a script reading itself?)"
