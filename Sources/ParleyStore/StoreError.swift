@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,14 +16,17 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case corrupt(String)
     /// The store at `path` contradicts itself: `what` says how.
     case inconsistent(path: String, what: String)
-    /// `data.mdb` was found unusable at open, before LMDB mapped it.
-    case damaged(path: String, problem: DataFileProblem)
+    /// `data.mdb` was found unusable at open, before LMDB mapped it; `problem` says how.
+    case damaged(path: String, problem: String)
     /// An LMDB call failed on the store at `path`.
-    case storage(LMDBError, path: String)
+    case storage(StorageFailure, path: String)
     /// The store is opened read-only and a write was asked for.
     case readOnly(path: String)
     /// A backup could not be written to `destination`.
     case cannotBackUp(destination: String, reason: String)
+    /// A ``StoreSnapshot`` (or a scan opened from it) was used after the closure it was lent
+    /// to had returned: a bug in the caller, caught before it reads an ended transaction.
+    case snapshotClosed
 
     public var description: String {
         switch self {
@@ -38,13 +41,15 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
         case .inconsistent(let path, let what):
             "error: store \(path) is damaged: \(what); run 'parley check --db \(path)'"
         case .damaged(_, let problem):
-            "error: store is damaged: \(Self.describe(problem)); restore it from a backup"
-        case .storage(let error, let path):
-            storageDescription(error, path: path)
+            "error: store is damaged: \(problem); restore it from a backup"
+        case .storage(let failure, let path):
+            storageDescription(failure.error, path: path)
         case .readOnly(let path):
             "\(path): error: store is read-only; cannot write"
         case .cannotBackUp(let destination, let reason):
             "\(destination): error: cannot write the backup here: \(reason)"
+        case .snapshotClosed:
+            "error: a store snapshot was used after its read or write had ended"
         }
     }
 
