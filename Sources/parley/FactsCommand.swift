@@ -105,7 +105,7 @@ struct FactsCommand: ParsableCommand {
     }
 
     static func hasGraph(_ store: Store, _ iri: String) throws -> Bool {
-        try store.read { txn in try store.dictionary.id(of: .iri(iri), in: txn) != nil }
+        try store.id(of: .iri(iri)) != nil
     }
 
     /// Tabs and line breaks inside a field become spaces, so every fact is one line.
