@@ -51,7 +51,8 @@ let package = Package(
             path: "Tests/ParleyTestSupport"),
         .testTarget(name: "ParleyLMDBTests", dependencies: ["ParleyLMDB", "ParleyTestSupport"]),
         .testTarget(name: "ParleyRDFTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
-        .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyTestSupport"]),
+        // ParleyLMDB only where a test opens an environment directly (to damage a store on purpose).
+        .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyLMDB", "ParleyTestSupport"]),
         .testTarget(name: "ParleySPARQLTests", dependencies: ["ParleySPARQL", "ParleyTestSupport"]),
         .testTarget(
             name: "ParleyExtractionTests", dependencies: ["ParleyExtraction", "ParleyTestSupport"],
@@ -66,7 +67,7 @@ let package = Package(
             dependencies: ["ParleyRDF", "ParleyStore", "ParleySPARQL", "ParleyQuery", "ParleyTestSupport"]),
         .testTarget(name: "ParleyEndToEndTests", dependencies: ["parley", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
         .testTarget(name: "ParleyCLITests", dependencies: ["parley", "ParleyRDF", "ParleyTestSupport"]),
-        .testTarget(name: "ParleyReliabilityTests", dependencies: ["parley", "ParleyStore", "ParleyQuery", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyReliabilityTests", dependencies: ["parley", "ParleyStore", "ParleyLMDB", "ParleyQuery", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

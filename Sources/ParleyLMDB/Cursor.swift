@@ -8,13 +8,21 @@ public struct Cursor: ~Copyable {
     let handle: OpaquePointer
     /// The database the cursor walks.
     public let database: Database
+    /// Set for cursors of a write transaction that may be dropped after it ends.
+    private let release: CursorRelease?
 
-    init(handle: OpaquePointer, database: Database) {
+    init(handle: OpaquePointer, database: Database, release: CursorRelease? = nil) {
         self.handle = handle
         self.database = database
+        self.release = release
     }
 
-    deinit { mdb_cursor_close(handle) }
+    deinit {
+        // lmdb.h: a write transaction's cursors are closed when it ends; closing one again
+        // would free it twice. A read transaction's cursors must be closed, before or after.
+        if let release, release.transactionEnded { return }
+        mdb_cursor_close(handle)
+    }
 
     /// A key and value lent by the cursor until its next move.
     public struct Entry {

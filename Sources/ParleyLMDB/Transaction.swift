@@ -1,7 +1,10 @@
 import CLMDB
 
 /// What read and write transactions share: lookups, cursors and statistics.
-public protocol Transaction: ~Copyable {
+///
+/// `package`, not `public`: only ParleyStore (and these tests) reach LMDB transactions; the
+/// modules above the store see ParleyStore's own snapshot and writer types instead.
+package protocol Transaction: ~Copyable {
     /// The `MDB_txn` pointer; valid only inside the transaction's closure.
     var handle: OpaquePointer { get }
 }
@@ -9,7 +12,7 @@ public protocol Transaction: ~Copyable {
 /// A read-only snapshot, valid only inside ``Environment/read(_:)``'s closure.
 /// Aborted (released) when the closure returns.
 public struct ReadTransaction: ~Copyable, Transaction {
-    public let handle: OpaquePointer
+    package let handle: OpaquePointer
     init(handle: OpaquePointer) { self.handle = handle }
     deinit { mdb_txn_abort(handle) }
 }
@@ -20,7 +23,7 @@ extension ReadTransaction: Sendable {}
 /// The write transaction, valid only inside ``Environment/write(_:)``'s closure. Commits when
 /// the closure returns normally; any thrown error rolls everything back.
 public struct WriteTransaction: ~Copyable, Transaction {
-    public let handle: OpaquePointer
+    package let handle: OpaquePointer
     init(handle: OpaquePointer) { self.handle = handle }
 
     consuming func commit() throws(LMDBError) {
@@ -47,7 +50,7 @@ extension MDB_val {
 extension Transaction where Self: ~Copyable {
     /// Opens a named database inside this transaction. In a write transaction the handle is
     /// usable by others only once it commits.
-    public func openDatabase(_ name: String, flags: Database.Flags = []) throws(LMDBError) -> Database {
+    package func openDatabase(_ name: String, flags: Database.Flags = []) throws(LMDBError) -> Database {
         var dbi: MDB_dbi = 0
         try check(mdb_dbi_open(handle, name, flags.rawValue, &dbi), .openDatabase, database: name)
         return Database(handle: dbi, name: name)
@@ -55,7 +58,7 @@ extension Transaction where Self: ~Copyable {
 
     /// Looks `key` up and lends the value's bytes (or `nil` when absent) to `body`. The bytes
     /// are valid only during `body`.
-    public func get<R>(_ database: Database, key: UnsafeRawBufferPointer,
+    package func get<R>(_ database: Database, key: UnsafeRawBufferPointer,
                        _ body: (UnsafeRawBufferPointer?) throws -> R) throws -> R {
         var k = MDB_val(key)
         var v = MDB_val()
@@ -66,12 +69,12 @@ extension Transaction where Self: ~Copyable {
     }
 
     /// The value stored under `key`, copied, or `nil`.
-    public func value(_ database: Database, key: [UInt8]) throws -> [UInt8]? {
+    package func value(_ database: Database, key: [UInt8]) throws -> [UInt8]? {
         try key.withUnsafeBytes { k in try get(database, key: k) { $0.map { Array($0) } } }
     }
 
     /// Runs `body` with a cursor on `database`, closed when `body` returns.
-    public func withCursor<R>(_ database: Database, _ body: (inout Cursor) throws -> R) throws -> R {
+    package func withCursor<R>(_ database: Database, _ body: (inout Cursor) throws -> R) throws -> R {
         var cursor: OpaquePointer?
         try check(mdb_cursor_open(handle, database.handle, &cursor), .openCursor, database: database.name)
         guard let cursor else { throw LMDBError(code: .invalid, operation: .openCursor, database: database.name) }
@@ -80,7 +83,7 @@ extension Transaction where Self: ~Copyable {
     }
 
     /// Page and entry counts of `database`.
-    public func statistics(_ database: Database) throws(LMDBError) -> Database.Statistics {
+    package func statistics(_ database: Database) throws(LMDBError) -> Database.Statistics {
         var stat = MDB_stat()
         try check(mdb_stat(handle, database.handle, &stat), .statistics, database: database.name)
         return Database.Statistics(
@@ -139,8 +142,11 @@ extension WriteTransaction {
 /// A copyable reference to a transaction, for pull-based iterators that open cursors as they
 /// go (a query's operator tree). Valid only inside the closure of the transaction it was taken
 /// from; never keep one past it. Writes still need the ``WriteTransaction`` itself.
-public struct TransactionReference: Transaction {
-    public let handle: OpaquePointer
+///
+/// `package`: ParleyStore keeps it private inside a snapshot object that it invalidates when
+/// the closure returns; nothing above the store ever holds one.
+package struct TransactionReference: Transaction {
+    package let handle: OpaquePointer
 }
 
 @available(*, unavailable)
@@ -148,15 +154,16 @@ extension TransactionReference: Sendable {}
 
 extension Transaction where Self: ~Copyable {
     /// A copyable reference to this transaction, valid only inside its closure.
-    public var reference: TransactionReference { TransactionReference(handle: handle) }
+    package var reference: TransactionReference { TransactionReference(handle: handle) }
 
     /// A cursor owned by the caller, for pull-based iterators. It must not be used after the
-    /// transaction's closure returns; in a write transaction it must also be released before
-    /// then (LMDB frees write cursors at commit).
-    public func makeCursor(_ database: Database) throws(LMDBError) -> Cursor {
+    /// transaction's closure returns. LMDB frees a write transaction's cursors itself when the
+    /// transaction ends: pass a `release` that is ended by then, and a cursor dropped later
+    /// leaves them to LMDB instead of freeing them twice.
+    package func makeCursor(_ database: Database, release: CursorRelease? = nil) throws(LMDBError) -> Cursor {
         var cursor: OpaquePointer?
         try check(mdb_cursor_open(handle, database.handle, &cursor), .openCursor, database: database.name)
         guard let cursor else { throw LMDBError(code: .invalid, operation: .openCursor, database: database.name) }
-        return Cursor(handle: cursor, database: database)
+        return Cursor(handle: cursor, database: database, release: release)
     }
 }

@@ -36,7 +36,7 @@ public enum StoreSummary {
 
     /// Read transactions other processes hold open on the store: an idle prompt holds none.
     private static func readers(_ store: Store) -> String {
-        let others = store.environment.activeReaders().filter { $0.pid != getpid() }
+        let others = store.openReaders().filter { $0.pid != getpid() }
         guard !others.isEmpty else { return "0" }
         let pids = Set(others.map(\.pid)).sorted().map(String.init).joined(separator: ", ")
         return "\(others.count) (process \(pids))"

@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 import ParleyRDF
 
 /// What one load did.
@@ -59,7 +59,7 @@ extension Store {
             // of the touched pages too.
             try environment.reserve(atLeast: environment.usedBytes * 2 + options.expectedInputBytes * 2)
         }
-        return try write { txn in
+        return try writeTransaction { txn in
             var loader = try BulkLoader(store: self, txn: txn, options: options)
             for source in sources {
                 try loader.beginDocument(txn: txn)

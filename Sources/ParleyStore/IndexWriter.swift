@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 
 /// Writes sorted id quads into the index permutations: appends into an empty index
 /// (`MDB_APPEND` with `MDB_MULTIPLE`, pages filled completely), merges into a non-empty one.

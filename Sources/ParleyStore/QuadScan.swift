@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 
 /// Which graphs a scan reads.
 public enum GraphScope: Hashable, Sendable {
@@ -53,10 +53,15 @@ public struct QuadPattern: Hashable, Sendable {
 }
 
 /// A pull-based scan of the quads matching a ``QuadPattern``: one prefix range scan of one
-/// index, read a page of values at a time. Valid only inside the read transaction it was made
-/// in. Quads come in the chosen index's order.
+/// index, read a page of values at a time. Quads come in the chosen index's order.
+///
+/// Made by ``StoreSnapshot/scan(_:)`` and valid while that snapshot is open: once it is
+/// closed, ``next()`` throws ``StoreError/snapshotClosed`` and reads nothing.
 public struct QuadScan: ~Copyable {
     private var cursor: Cursor
+    /// The snapshot the scan was opened from; `nil` for ParleyStore's own scans inside a
+    /// borrowed transaction, which cannot outlive it.
+    private let snapshot: StoreSnapshot?
     private let index: QuadIndex
     /// Bound ids in index order (the prefix).
     private let prefix: [TermID]
@@ -70,13 +75,10 @@ public struct QuadScan: ~Copyable {
     /// The index the scan reads.
     public var indexName: String { index.rawValue }
 
-    public init(_ pattern: QuadPattern, store: Store, in txn: borrowing some Transaction & ~Copyable) throws {
-        try self.init(pattern, store: store, in: txn, forcing: nil)
-    }
-
-    /// A scan that reads `forcing` instead of the planned index; it must have the same bound
-    /// prefix length for the pattern.
-    init(_ pattern: QuadPattern, store: Store, in txn: borrowing some Transaction & ~Copyable, forcing: QuadIndex?) throws {
+    /// A scan inside a transaction ParleyStore holds; `forcing` reads that index instead of
+    /// the planned one (it must have the same bound prefix length for the pattern).
+    init(_ pattern: QuadPattern, store: Store, in txn: borrowing some Transaction & ~Copyable,
+         forcing: QuadIndex? = nil, snapshot: StoreSnapshot? = nil) throws {
         let (planned, bound) = pattern.plan
         let index = forcing ?? planned
         self.index = index
@@ -92,11 +94,14 @@ public struct QuadScan: ~Copyable {
             }
         }
         self.prefix = ids
-        self.cursor = try txn.makeCursor(store.databases[index])
+        self.snapshot = snapshot
+        self.cursor = try txn.makeCursor(store.databases[index], release: snapshot?.cursorRelease)
     }
 
     /// The next matching quad, or `nil` at the end.
     public mutating func next() throws -> IDQuad? {
+        // One load and a branch per row: the page below is not read once the snapshot ended.
+        if let snapshot, !snapshot.isOpen { throw StoreError.snapshotClosed }
         while !finished {
             if position < batch.count {
                 let value = UnsafeRawBufferPointer(rebasing: batch[position..<(position + valueSize)])

@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 #if canImport(Glibc)
 import Glibc
 #endif

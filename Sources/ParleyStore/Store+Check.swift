@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 import ParleyRDF
 #if canImport(Glibc)
 import Glibc
@@ -57,7 +57,7 @@ extension Store {
             return check
         }
         check.health.formatVersion = formatVersion
-        try store.read { txn in try store.examineContents(&check, in: txn) }
+        try store.readTransaction { txn in try store.examineContents(&check, in: txn) }
         return check
     }
 

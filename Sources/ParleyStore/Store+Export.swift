@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 import ParleyRDF
 
 /// What an export reads.
@@ -17,7 +17,7 @@ extension Store {
     /// Streams the quads of `scope` to `body` as encoded terms, in one read snapshot.
     /// Subject runs and predicates are decoded once each (cached), objects per quad.
     public func export(_ scope: ExportScope, _ body: (EncodedQuad) throws -> Void) throws {
-        try read { txn in
+        try readTransaction { txn in
             var decoder = QuadDecoder(dictionary: dictionary)
             switch scope {
             case .union:
@@ -40,7 +40,7 @@ extension Store {
 
     /// Looks a term up by value; `nil` when the store has never seen it.
     public func id(of term: Term) throws -> TermID? {
-        try read { txn in try dictionary.id(of: term, in: txn) }
+        try readTransaction { txn in try dictionary.id(of: term, in: txn) }
     }
 }
 

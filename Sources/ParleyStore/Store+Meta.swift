@@ -1,9 +1,9 @@
-import ParleyLMDB
+internal import ParleyLMDB
 import ParleyRDF
 
 extension Store {
     /// The term dictionary of this store.
-    public var dictionary: TermDictionary {
+    var dictionary: TermDictionary {
         TermDictionary(id2term: databases.id2term, term2id: databases.term2id)
     }
 

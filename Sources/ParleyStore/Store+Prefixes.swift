@@ -1,9 +1,9 @@
-import ParleyLMDB
+internal import ParleyLMDB
 
 extension Store {
     /// The saved prefixes, sorted by name (the empty prefix first).
     public func prefixes() throws -> [(prefix: String, iri: String)] {
-        try read { txn in
+        try readTransaction { txn in
             try txn.withCursor(databases.prefixes) { cursor in
                 var result: [(prefix: String, iri: String)] = []
                 var entry = try cursor.move(.first)
@@ -22,8 +22,8 @@ extension Store {
     /// Saves a prefix binding (for Turtle export and the prompt). Without `overwrite`, an
     /// existing binding of `prefix` is kept. Any name fits, the empty one and names longer
     /// than an LMDB key included (see ``PrefixRecord``).
-    public func savePrefix(_ prefix: String, iri: String, overwrite: Bool = true,
-                           in txn: borrowing WriteTransaction) throws {
+    func savePrefix(_ prefix: String, iri: String, overwrite: Bool = true,
+                    in txn: borrowing WriteTransaction) throws {
         let name = Array(prefix.utf8)
         let value = Array(iri.utf8)
         if let key = PrefixRecord.directKey(name) {
@@ -50,6 +50,6 @@ extension Store {
 
     /// Saves a prefix binding in its own transaction.
     public func savePrefix(_ prefix: String, iri: String) throws {
-        try write { txn in try savePrefix(prefix, iri: iri, in: txn) }
+        try writeTransaction { txn in try savePrefix(prefix, iri: iri, in: txn) }
     }
 }

@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,7 +21,7 @@ extension Store {
         writable.trapsPageFaults = false
         do {
             let target = try Store(path: work, options: writable)
-            try target.write { txn in
+            try target.writeTransaction { txn in
                 for (key, value) in records.meta { try txn.put(target.databases.meta, key: key, value: value) }
                 for (key, value) in records.prefixes { try txn.put(target.databases.prefixes, key: key, value: value) }
                 for (key, value) in records.terms {
@@ -53,7 +53,7 @@ extension Store {
         var readOnly = options
         readOnly.readOnly = true
         let source = try Store(path: path, options: readOnly)
-        return try source.read { txn in
+        return try source.readTransaction { txn in
             SoundRecords(meta: try source.entries(source.databases.meta, in: txn),
                          prefixes: try source.entries(source.databases.prefixes, in: txn),
                          terms: try source.entries(source.databases.id2term, in: txn))

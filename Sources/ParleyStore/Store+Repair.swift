@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 import ParleyRDF
 
 /// What `parley check --repair` did.
@@ -49,7 +49,7 @@ extension Store {
         var writable = options
         writable.readOnly = false
         let store = try Store(path: path, options: writable)
-        let rebuilt = try store.write { txn -> [String] in
+        let rebuilt = try store.writeTransaction { txn -> [String] in
             var done: [String] = []
             for index in QuadIndex.allCases where rebuildable.contains(index) {
                 try txn.removeAll(store.databases[index])

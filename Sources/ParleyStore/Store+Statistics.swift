@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import ParleyLMDB
+internal import ParleyLMDB
 import ParleyRDF
 
 /// Figures about a store, for `parley stats` and the planner.
@@ -37,7 +37,7 @@ extension Store {
     /// Counts for `parley stats`. Distinct counts walk the index keys (one step per distinct
     /// term), so they cost milliseconds per million keys.
     public func statistics() throws -> StoreStatistics {
-        try read { txn in
+        try readTransaction { txn in
             let defaultTriples = Int(try statistic(StatisticKey.defaultGraph, in: txn))
             let graphs = try graphCounts(in: txn)
             let named = graphs.reduce(0) { $0 + $1.1 }
@@ -56,13 +56,13 @@ extension Store {
 
     /// Quads per predicate over all graphs, as kept current by every write (the planner's
     /// main statistic).
-    public func predicateCount<T: Transaction & ~Copyable>(_ predicate: TermID, in txn: borrowing T) throws -> Int {
+    func predicateCount<T: Transaction & ~Copyable>(_ predicate: TermID, in txn: borrowing T) throws -> Int {
         Int(try statistic(StatisticKey.predicate(predicate), in: txn))
     }
 
     /// The named graphs with their sizes, by name.
     public func graphs() throws -> [GraphSummary] {
-        try read { txn in
+        try readTransaction { txn in
             var result: [GraphSummary] = []
             for (id, count) in try graphCounts(in: txn) {
                 guard let name = try dictionary.term(id, in: txn) else {

@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 import ParleyRDF
 
 extension Store {
@@ -7,7 +7,7 @@ extension Store {
     /// to this call; without it (quads built from the store's own terms) labels are kept, so a
     /// blank node the store holds stays the same node. Returns how many quads were new.
     @discardableResult
-    public func insert(_ quads: [Quad], freshBlankNodes: Bool = true, in txn: borrowing WriteTransaction) throws -> Int {
+    func insert(_ quads: [Quad], freshBlankNodes: Bool = true, in txn: borrowing WriteTransaction) throws -> Int {
         guard !quads.isEmpty else { return 0 }
         var reader = QuadArrayReader(quads)
         return try insert(from: &reader, freshBlankNodes: freshBlankNodes, in: txn)
@@ -15,7 +15,7 @@ extension Store {
 
     /// Adds every quad a reader produces inside an open write transaction.
     @discardableResult
-    public func insert(from reader: inout some QuadReader, graph: Term? = nil, freshBlankNodes: Bool = true,
+    func insert(from reader: inout some QuadReader, graph: Term? = nil, freshBlankNodes: Bool = true,
                        in txn: borrowing WriteTransaction) throws -> Int {
         var loader = try BulkLoader(store: self, txn: txn, options: LoadOptions(graph: graph))
         if freshBlankNodes { try loader.beginDocument(txn: txn) }
@@ -26,7 +26,7 @@ extension Store {
     /// Removes quads inside an open write transaction; quads the store does not hold are
     /// ignored. Terms stay in the dictionary. Returns how many quads were removed.
     @discardableResult
-    public func delete(_ quads: [Quad], in txn: borrowing WriteTransaction) throws -> Int {
+    func delete(_ quads: [Quad], in txn: borrowing WriteTransaction) throws -> Int {
         var ids: [IDQuad] = []
         for quad in quads {
             guard let s = try dictionary.id(of: quad.subject, in: txn),
@@ -44,7 +44,7 @@ extension Store {
 
     /// Removes id quads inside an open write transaction. Returns how many were removed.
     @discardableResult
-    public func delete(ids quads: [IDQuad], in txn: borrowing WriteTransaction) throws -> Int {
+    func delete(ids quads: [IDQuad], in txn: borrowing WriteTransaction) throws -> Int {
         var removed = 0
         var predicates: [TermID: Int64] = [:]
         var graphs: [TermID: Int64] = [:]
@@ -79,12 +79,12 @@ extension Store {
     }
 
     /// The ids of the named graphs that hold at least one quad.
-    public func graphIDs<T: Transaction & ~Copyable>(in txn: borrowing T) throws -> [TermID] {
+    func graphIDs<T: Transaction & ~Copyable>(in txn: borrowing T) throws -> [TermID] {
         try graphCounts(in: txn).map(\.0)
     }
 
     /// Quads in the default graph, or in one named graph, from the statistics.
-    public func size<T: Transaction & ~Copyable>(ofGraph graph: TermID, in txn: borrowing T) throws -> Int {
+    func size<T: Transaction & ~Copyable>(ofGraph graph: TermID, in txn: borrowing T) throws -> Int {
         Int(try statistic(graph == 0 ? StatisticKey.defaultGraph : StatisticKey.graph(graph), in: txn))
     }
 }

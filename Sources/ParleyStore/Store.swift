@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import ParleyLMDB
+internal import ParleyLMDB
 import ParleyRDF
 
 /// A quad store in one LMDB environment (one directory): a term dictionary, nine index
@@ -29,8 +29,10 @@ public final class Store: Sendable {
         public init() {}
     }
 
+    /// The store directory.
     public let path: String
-    public let environment: Environment
+    /// The LMDB environment: internal, so no LMDB type reaches the store's users.
+    let environment: Environment
     let databases: Databases
 
     /// The named databases, opened once.
@@ -88,7 +90,7 @@ public final class Store: Sendable {
         do {
             databases = try Self.openDatabases(environment, path: path, create: !options.readOnly)
         } catch let error as LMDBError {
-            throw StoreError.storage(error, path: path)
+            throw StoreError.storage(StorageFailure(error), path: path)
         }
     }
 
@@ -104,7 +106,7 @@ public final class Store: Sendable {
         } catch .unreadable(let code) {
             throw StoreError.cannotOpen(path: path, reason: code == EACCES ? "permission denied" : String(cString: strerror(code)))
         } catch {
-            throw StoreError.damaged(path: path, problem: error)
+            throw StoreError.damaged(path: path, problem: StoreError.describe(error))
         }
     }
 
@@ -227,8 +229,8 @@ public final class Store: Sendable {
         ("pe", "https://parley.dev/id/"),
     ]
 
-    /// Runs `body` in a read snapshot of the store.
-    public func read<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
+    /// Runs `body` in an LMDB read transaction, errors given the store's path.
+    func readTransaction<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
         do {
             return try environment.read(body)
         } catch {
@@ -236,9 +238,9 @@ public final class Store: Sendable {
         }
     }
 
-    /// Runs `body` in the store's write transaction (one writer at a time, also across
+    /// Runs `body` in the store's LMDB write transaction (one writer at a time, also across
     /// processes). May run `body` again if the map had to grow.
-    public func write<R>(_ body: (inout WriteTransaction) throws -> R) throws -> R {
+    func writeTransaction<R>(_ body: (inout WriteTransaction) throws -> R) throws -> R {
         guard !environment.options.readOnly else { throw StoreError.readOnly(path: path) }
         do {
             return try environment.write(body)
@@ -248,8 +250,8 @@ public final class Store: Sendable {
     }
 
     /// LMDB errors and inconsistencies found inside a transaction, given the store's path.
-    private func withPath(_ error: any Error) -> any Error {
-        if let error = error as? LMDBError { return StoreError.storage(error, path: path) }
+    func withPath(_ error: any Error) -> any Error {
+        if let error = error as? LMDBError { return StoreError.storage(StorageFailure(error), path: path) }
         if case StoreError.corrupt(let what) = error { return StoreError.inconsistent(path: path, what: what) }
         return error
     }

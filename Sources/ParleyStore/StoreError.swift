@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 import ParleyRDF
 #if canImport(Glibc)
 import Glibc
@@ -17,14 +17,17 @@ public enum StoreError: DiagnosticError, Sendable {
     case corrupt(String)
     /// The store at `path` contradicts itself: `what` says how.
     case inconsistent(path: String, what: String)
-    /// `data.mdb` was found unusable at open, before LMDB mapped it.
-    case damaged(path: String, problem: DataFileProblem)
+    /// `data.mdb` was found unusable at open, before LMDB mapped it; `problem` says how.
+    case damaged(path: String, problem: String)
     /// An LMDB call failed on the store at `path`.
-    case storage(LMDBError, path: String)
+    case storage(StorageFailure, path: String)
     /// The store is opened read-only and a write was asked for.
     case readOnly(path: String)
     /// A backup could not be written to `destination`.
     case cannotBackUp(destination: String, reason: String)
+    /// A ``StoreSnapshot`` (or a scan opened from it) was used after the closure it was lent
+    /// to had returned: a bug in the caller, caught before it reads an ended transaction.
+    case snapshotClosed
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -39,13 +42,15 @@ public enum StoreError: DiagnosticError, Sendable {
         case .inconsistent(let path, let what):
             Diagnostic("store \(path) is damaged: \(what); run 'parley check --db \(path)'")
         case .damaged(_, let problem):
-            Diagnostic("store is damaged: \(Self.describe(problem)); restore it from a backup")
-        case .storage(let error, let path):
-            Diagnostic(storageMessage(error, path: path))
+            Diagnostic("store is damaged: \(problem); restore it from a backup")
+        case .storage(let failure, let path):
+            Diagnostic(storageMessage(failure.error, path: path))
         case .readOnly(let path):
             Diagnostic("store is read-only; cannot write", source: path)
         case .cannotBackUp(let destination, let reason):
             Diagnostic("cannot write the backup here: \(reason)", source: destination)
+        case .snapshotClosed:
+            Diagnostic("a store snapshot was used after its read or write had ended")
         }
     }
 

@@ -1,4 +1,4 @@
-import ParleyLMDB
+internal import ParleyLMDB
 import ParleyRDF
 
 /// The store's two-way map between terms (in ``TermEncoding`` form) and 64-bit ids.
@@ -7,17 +7,17 @@ import ParleyRDF
 /// `term2id` is keyed by a 64-bit hash of the encoding and holds the ids of every term with
 /// that hash as sorted duplicates; a lookup checks each candidate against `id2term`, so a hash
 /// collision never maps a term to the wrong id and no key ever exceeds LMDB's 511 bytes.
-public struct TermDictionary: Sendable {
+struct TermDictionary: Sendable {
     let id2term: Database
     let term2id: Database
 
     /// The id of an encoded term, or `nil` if the store has never seen it.
-    public func id<T: Transaction & ~Copyable>(of encoded: UnsafeRawBufferPointer, in txn: borrowing T) throws -> TermID? {
+    func id<T: Transaction & ~Copyable>(of encoded: UnsafeRawBufferPointer, in txn: borrowing T) throws -> TermID? {
         try id(of: encoded, hash: TermHash.hash(encoded), in: txn)
     }
 
     /// The id of a term, or `nil` if the store has never seen it.
-    public func id<T: Transaction & ~Copyable>(of term: Term, in txn: borrowing T) throws -> TermID? {
+    func id<T: Transaction & ~Copyable>(of term: Term, in txn: borrowing T) throws -> TermID? {
         let bytes = TermEncoding.encode(term)
         return try bytes.withUnsafeBytes { try id(of: $0, in: txn) }
     }
@@ -43,7 +43,7 @@ public struct TermDictionary: Sendable {
 
     /// Lends the encoded term of `id` to `body` (valid during the call), or passes `nil` when
     /// the id is unknown.
-    public func withTerm<T: Transaction & ~Copyable, R>(_ id: TermID, in txn: borrowing T,
+    func withTerm<T: Transaction & ~Copyable, R>(_ id: TermID, in txn: borrowing T,
                                                        _ body: (UnsafeRawBufferPointer) throws -> R) throws -> R? {
         var key = id
         return try withUnsafeBytes(of: &key) { keyBytes in
@@ -52,7 +52,7 @@ public struct TermDictionary: Sendable {
     }
 
     /// The term of `id`, decoded.
-    public func term<T: Transaction & ~Copyable>(_ id: TermID, in txn: borrowing T) throws -> Term? {
+    func term<T: Transaction & ~Copyable>(_ id: TermID, in txn: borrowing T) throws -> Term? {
         try withTerm(id, in: txn) { TermEncoding.decode($0) } ?? nil
     }
 

@@ -1,8 +1,11 @@
-import ParleyLMDB
+internal import ParleyLMDB
 
 /// A scan of the union of all graphs, the default graph of Parley's queries: triples of the
 /// default graph and of every named graph, each distinct triple once (RDF merge of graphs as
 /// sets), with `graph` set to 0.
+///
+/// Made by ``StoreSnapshot/unionScan(subject:predicate:object:)``; valid while that snapshot
+/// is open.
 ///
 /// Merges a default-graph index scan with the named-graph index that has the same triple
 /// order and the graph last, so equal triples arrive next to each other.
@@ -15,15 +18,17 @@ public struct UnionScan: ~Copyable {
     private var last: IDQuad?
     private let order: QuadIndex
 
-    public init(subject: TermID? = nil, predicate: TermID? = nil, object: TermID? = nil,
-                store: Store, in txn: borrowing some Transaction & ~Copyable) throws {
+    /// Made by ``StoreSnapshot/unionScan(subject:predicate:object:)`` (or by ParleyStore inside
+    /// a transaction it holds, with no snapshot).
+    init(subject: TermID? = nil, predicate: TermID? = nil, object: TermID? = nil,
+         store: Store, in txn: borrowing some Transaction & ~Copyable, snapshot: StoreSnapshot? = nil) throws {
         let defaultPattern = QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph)
         var namedPattern = defaultPattern
         namedPattern.graph = .anyNamed
         let order = defaultPattern.plan.index
-        let first = try QuadScan(defaultPattern, store: store, in: txn)
+        let first = try QuadScan(defaultPattern, store: store, in: txn, snapshot: snapshot)
         // With nothing bound, read `spog` (not `gspo`) so both sides share the triple order.
-        let second = try QuadScan(namedPattern, store: store, in: txn, forcing: Self.namedIndex(for: order))
+        let second = try QuadScan(namedPattern, store: store, in: txn, forcing: Self.namedIndex(for: order), snapshot: snapshot)
         self.order = order
         self.defaultScan = first
         self.namedScan = second

@@ -29,7 +29,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let store = try self.store.open(readOnly: true)
-        let progress = BackupProgress(file: destination + "/data.mdb", total: store.environment.usedBytes)
+        let progress = BackupProgress(file: destination + "/data.mdb", total: store.usedBytes)
         if Terminal.standardError.isTerminal { progress.start() }
         defer { progress.stop() }
         let clock = ContinuousClock()

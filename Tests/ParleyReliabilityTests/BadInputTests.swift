@@ -176,9 +176,9 @@ extension BadInput {
                  status: 1, stderr: "{db}: error: not a Parley store (data.mdb is not an LMDB file)\n"),
         BadInput(name: "a store of a newer format version", prepare: { dir in
                     try oneTripleStore(dir)
-                    let store = try Store(path: dir.child("db"))
-                    let meta = try store.environment.openDatabase("meta", create: false)
-                    _ = try store.environment.write { txn in try txn.put(meta, key: Array("format-version".utf8), value: [0, 0, 0, 2]) }
+                    let environment = try Environment(path: dir.child("db"))
+                    let meta = try environment.openDatabase("meta", create: false)
+                    _ = try environment.write { txn in try txn.put(meta, key: Array("format-version".utf8), value: [0, 0, 0, 2]) }
                     return ["query", "--db", "{db}", "ASK {}"]
                  },
                  status: 1, stderr: "{db}: error: store format version 2 is not supported by this parley (it reads version 1); export it with the parley that wrote it and load it again\n"),

@@ -1,6 +1,6 @@
 import Testing
 import ParleyLMDB
-import ParleyStore
+@testable import ParleyStore
 import ParleyTestSupport
 
 /// Power-cut semantics as far as a test reaches: every commit is synced unless asked otherwise,

@@ -1,6 +1,6 @@
 import Testing
 import ParleyRDF
-import ParleyStore
+@testable import ParleyStore
 import ParleyTestSupport
 
 @Suite struct StoreLoadTests {
@@ -91,7 +91,7 @@ import ParleyTestSupport
         let graphs = try store.graphs()
         #expect(graphs.map(\.quads) == [2, 1])
         let knows = try #require(try store.id(of: Self.iri("knows")))
-        #expect(try store.read { try store.predicateCount(knows, in: $0) } == 5)
+        #expect(try store.read { try $0.predicateCount(knows) } == 5)
     }
 
     @Test("blank nodes from two loads stay apart")
@@ -154,8 +154,8 @@ import ParleyTestSupport
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
         try store.load { QuadArrayReader(Self.sample) }
-        let count = try store.read { txn in
-            var scan = try QuadScan(pattern, store: store, in: txn)
+        let count = try store.read { snapshot in
+            var scan = try snapshot.scan(pattern)
             var n = 0
             while try scan.next() != nil { n += 1 }
             return n
@@ -168,10 +168,10 @@ import ParleyTestSupport
         let dir = TemporaryDirectory()
         let store = try makeStore(dir)
         try store.load { QuadArrayReader(Self.sample) }
-        let all = try store.read { txn -> [IDQuad] in
+        let all = try store.read { snapshot -> [IDQuad] in
             var result: [IDQuad] = []
             for graph in [GraphScope.defaultGraph, .anyNamed] {
-                var scan = try QuadScan(QuadPattern(graph: graph), store: store, in: txn)
+                var scan = try snapshot.scan(QuadPattern(graph: graph))
                 while let q = try scan.next() { result.append(q) }
             }
             return result
@@ -187,8 +187,8 @@ import ParleyTestSupport
                     (s == nil || c.subject == s) && (p == nil || c.predicate == p) && (o == nil || c.object == o)
                         && (scope == .defaultGraph ? c.graph == 0 : (scope == .anyNamed ? c.graph != 0 : c.graph == q.graph))
                 }
-                let found = try store.read { txn -> [IDQuad] in
-                    var scan = try QuadScan(QuadPattern(subject: s, predicate: p, object: o, graph: scope), store: store, in: txn)
+                let found = try store.read { snapshot -> [IDQuad] in
+                    var scan = try snapshot.scan(QuadPattern(subject: s, predicate: p, object: o, graph: scope))
                     var result: [IDQuad] = []
                     while let f = try scan.next() { result.append(f) }
                     return result

@@ -134,18 +134,11 @@ public struct ReadoutIngester {
         let slug = Self.slug(of: path)
         let extraction = ReadoutExtractor.extract(text: text, slug: slug, lexicon: lexicon)
         let graph = extraction.graph
-        let (replaced, written) = try store.write { txn -> (Int, Int) in
-            var removed = 0
-            if let id = try store.dictionary.id(of: .iri(graph), in: txn) {
-                var old: [IDQuad] = []
-                var scan = try QuadScan(QuadPattern(graph: .named(id)), store: store, in: txn)
-                while let quad = try scan.next() { old.append(quad) }
-                removed = try store.delete(ids: old, in: txn)
-            }
-            let added = try store.insert(extraction.quads, freshBlankNodes: false, in: txn)
-            return (removed, added)
+        let replacement = try store.write { writer in
+            try writer.replaceGraph(.named(.iri(graph)), with: extraction.quads)
         }
-        return IngestReport(slug: slug, graph: graph, facts: extraction.facts.count, quads: written, replaced: replaced)
+        return IngestReport(slug: slug, graph: graph, facts: extraction.facts.count, quads: replacement.added,
+                            replaced: replacement.removed)
     }
 
     /// Files of a folder (sorted, *.txt) or the file itself.

@@ -5,9 +5,9 @@ extension QueryEngine {
     /// rows counted per operator: for each triple pattern the index it scans and the
     /// planner's estimate beside the rows it actually produced, and the total time.
     public func explain(_ query: Query, options: QueryOptions = QueryOptions()) throws -> String {
-        try store.read { txn in
+        try store.read { snapshot in
             let execution = try prepare(query.algebra, form: query.form, dataset: query.dataset, options: options,
-                                        baseIRI: query.baseIRI ?? options.baseIRI, txn: txn.reference)
+                                        baseIRI: query.baseIRI ?? options.baseIRI, snapshot: snapshot)
             defer { execution.context.exists = nil }
             let profile = PlanProfile()
             execution.profile = profile

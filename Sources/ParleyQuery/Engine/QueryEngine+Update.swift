@@ -1,4 +1,3 @@
-import ParleyLMDB
 import ParleyRDF
 import ParleySPARQL
 import ParleyStore
@@ -9,52 +8,54 @@ extension QueryEngine {
     /// changes, then deletions, then insertions, as SPARQL 1.1 Update §3.1.3 specifies.
     @discardableResult
     public func update(_ update: Update, options: QueryOptions = QueryOptions()) throws -> UpdateReport {
-        try store.write { txn in
+        try store.write { writer in
             var report = UpdateReport()
             for operation in update.operations {
-                try apply(operation, baseIRI: update.baseIRI ?? options.baseIRI, options: options, txn: txn, report: &report)
+                try apply(operation, baseIRI: update.baseIRI ?? options.baseIRI, options: options, writer: writer, report: &report)
             }
             return report
         }
     }
 
     private func apply(_ operation: UpdateOperation, baseIRI: String?, options: QueryOptions,
-                       txn: borrowing WriteTransaction, report: inout UpdateReport) throws {
+                       writer: borrowing StoreWriter, report: inout UpdateReport) throws {
         switch operation {
         case .insertData(let quads):
-            report.inserted += try store.insert(quads, in: txn)
+            report.inserted += try writer.insert(quads)
         case .deleteData(let quads):
-            report.deleted += try store.delete(quads, in: txn)
+            report.deleted += try writer.delete(quads)
         case .deleteWhere(let patterns):
             try modify(with: nil, delete: patterns, insert: [], using: nil,
-                       pattern: Self.pattern(of: patterns), baseIRI: baseIRI, options: options, txn: txn, report: &report)
+                       pattern: Self.pattern(of: patterns), baseIRI: baseIRI, options: options, writer: writer, report: &report)
         case .modify(let with, let delete, let insert, let using, let pattern):
             try modify(with: with, delete: delete, insert: insert, using: using, pattern: pattern,
-                       baseIRI: baseIRI, options: options, txn: txn, report: &report)
+                       baseIRI: baseIRI, options: options, writer: writer, report: &report)
         case .load(let silent, let source, let graph):
             do {
-                report.inserted += try load(source, into: graph, txn: txn)
+                report.inserted += try load(source, into: graph, writer: writer)
             } catch where silent {}
         case .clear(_, let target), .drop(_, let target):
-            report.deleted += try clear(target, txn: txn)
+            report.deleted += try writer.clear(Self.selection(target))
         case .create(let silent, let iri):
-            if try !silent && graphSize(.graph(iri), txn: txn) > 0 {
+            if try !silent && writer.size(of: .named(.iri(iri))) > 0 {
                 throw QueryError.update("graph <\(iri)> already exists")
             }
         case .add(_, let from, let to):
             guard from != to else { return }
-            report.inserted += try store.insert(quads(of: from, as: to, txn: txn), freshBlankNodes: false, in: txn)
+            report.inserted += try writer.insert(writer.quads(in: Self.name(from), relabelledAs: Self.name(to)), freshBlankNodes: false)
         case .copy(_, let from, let to):
             guard from != to else { return }
-            let copied = try quads(of: from, as: to, txn: txn)
-            report.deleted += try clear(Self.target(to), txn: txn)
-            report.inserted += try store.insert(copied, freshBlankNodes: false, in: txn)
+            let copied = try writer.quads(in: Self.name(from), relabelledAs: Self.name(to))
+            let replacement = try writer.replaceGraph(Self.name(to), with: copied)
+            report.deleted += replacement.removed
+            report.inserted += replacement.added
         case .move(_, let from, let to):
             guard from != to else { return }
-            let moved = try quads(of: from, as: to, txn: txn)
-            report.deleted += try clear(Self.target(to), txn: txn)
-            report.inserted += try store.insert(moved, freshBlankNodes: false, in: txn)
-            report.deleted += try clear(Self.target(from), txn: txn)
+            let moved = try writer.quads(in: Self.name(from), relabelledAs: Self.name(to))
+            let replacement = try writer.replaceGraph(Self.name(to), with: moved)
+            report.deleted += replacement.removed
+            report.inserted += replacement.added
+            report.deleted += try writer.clear(.graph(Self.name(from)))
         }
     }
 
@@ -74,19 +75,32 @@ extension QueryEngine {
         return result
     }
 
-    private static func target(_ reference: GraphReference) -> GraphTarget {
+    /// The store's name for a graph an update names.
+    private static func name(_ reference: GraphReference) -> GraphName {
         switch reference {
         case .defaultGraph: .defaultGraph
-        case .graph(let iri): .graph(iri)
+        case .graph(let iri): .named(.iri(iri))
+        }
+    }
+
+    /// The graphs CLEAR or DROP empties.
+    private static func selection(_ target: GraphTarget) -> GraphSelection {
+        switch target {
+        case .defaultGraph: .graph(.defaultGraph)
+        case .graph(let iri): .graph(.named(.iri(iri)))
+        case .allNamed: .allNamed
+        case .all: .all
         }
     }
 
     private func modify(with: String?, delete: [ParleySPARQL.QuadPattern], insert: [ParleySPARQL.QuadPattern],
                         using: Dataset?, pattern: GraphPattern, baseIRI: String?, options: QueryOptions,
-                        txn: borrowing WriteTransaction, report: inout UpdateReport) throws {
+                        writer: borrowing StoreWriter, report: inout UpdateReport) throws {
         // WITH names the graph the WHERE clause and the templates use by default; USING wins.
-        let solutions = try solutions(of: pattern, dataset: using, withGraph: using == nil ? with : nil,
-                                      options: options, baseIRI: baseIRI, txn: txn.reference)
+        let solutions = try writer.read { snapshot in
+            try self.solutions(of: pattern, dataset: using, withGraph: using == nil ? with : nil,
+                               options: options, baseIRI: baseIRI, snapshot: snapshot)
+        }
         var deletions: [Quad] = []
         var insertions: [Quad] = []
         // Template blank nodes are fresh per solution; blank nodes bound from the store are kept.
@@ -99,16 +113,16 @@ extension QueryEngine {
                 if let quad = instantiate(template, solution, with: with, blankScope: "\(tag)_\(index)") { insertions.append(quad) }
             }
         }
-        report.deleted += try store.delete(deletions, in: txn)
-        report.inserted += try store.insert(insertions, freshBlankNodes: false, in: txn)
+        report.deleted += try writer.delete(deletions)
+        report.inserted += try writer.insert(insertions, freshBlankNodes: false)
     }
 
     /// The WHERE clause's solutions, decoded (the operator tree and its cursors are released
     /// before anything is written).
     private func solutions(of pattern: GraphPattern, dataset: Dataset?, withGraph: String?, options: QueryOptions,
-                           baseIRI: String?, txn: TransactionReference) throws -> [[String: Term]] {
+                           baseIRI: String?, snapshot: StoreSnapshot) throws -> [[String: Term]] {
         let execution = try prepare(pattern, form: nil, dataset: dataset, options: options, baseIRI: baseIRI,
-                                    txn: txn, defaultGraph: withGraph)
+                                    snapshot: snapshot, defaultGraph: withGraph)
         defer { execution.context.exists = nil }
         var result: [[String: Term]] = []
         do {
@@ -148,7 +162,7 @@ extension QueryEngine {
         return Quad(s, p, o, graph: graph)
     }
 
-    private func load(_ source: String, into graph: String?, txn: borrowing WriteTransaction) throws -> Int {
+    private func load(_ source: String, into graph: String?, writer: borrowing StoreWriter) throws -> Int {
         var path = source
         if path.hasPrefix("file://") { path = String(path.dropFirst(7)) }
         path = path.removingPercentEncoding()
@@ -157,11 +171,11 @@ extension QueryEngine {
         do {
             if name.hasSuffix(".ttl") || name.hasSuffix(".turtle") {
                 var reader = TurtleParser(source: try AnyByteSource.open(path: path), baseIRI: source)
-                return try store.insert(from: &reader, graph: target, in: txn)
+                return try writer.insert(from: &reader, graph: target)
             }
             if name.hasSuffix(".nt") || name.hasSuffix(".nq") {
                 var reader = NTriplesParser(source: try AnyByteSource.open(path: path), format: name.hasSuffix(".nq") ? .nQuads : .nTriples)
-                return try store.insert(from: &reader, graph: target, in: txn)
+                return try writer.insert(from: &reader, graph: target)
             }
         } catch let error as RDFSyntaxError {
             throw QueryError.update("LOAD <\(source)>: \(error.inFile(path))")
@@ -169,66 +183,6 @@ extension QueryEngine {
             throw QueryError.update("LOAD <\(source)>: \(error)")
         }
         throw QueryError.update("LOAD <\(source)>: cannot tell its syntax from the name (use .nt, .nq or .ttl)")
-    }
-
-    private func graphSize(_ target: GraphTarget, txn: borrowing WriteTransaction) throws -> Int {
-        guard case .graph(let iri) = target, let id = try store.dictionary.id(of: .iri(iri), in: txn) else { return 0 }
-        return try store.size(ofGraph: id, in: txn)
-    }
-
-    /// The quads of a graph, relabelled as quads of another.
-    private func quads(of from: GraphReference, as to: GraphReference, txn: borrowing WriteTransaction) throws -> [Quad] {
-        let scope: ExportScopeForUpdate
-        switch from {
-        case .defaultGraph: scope = .defaultGraph
-        case .graph(let iri):
-            guard let id = try store.dictionary.id(of: .iri(iri), in: txn) else { return [] }
-            scope = .graph(id)
-        }
-        let target: Term?
-        switch to {
-        case .defaultGraph: target = nil
-        case .graph(let iri): target = .iri(iri)
-        }
-        return try ids(in: scope, txn: txn.reference).map { quad in
-            Quad(try term(quad.subject, txn), try term(quad.predicate, txn), try term(quad.object, txn), graph: target)
-        }
-    }
-
-    private enum ExportScopeForUpdate { case defaultGraph, graph(TermID), allNamed }
-
-    private func term(_ id: TermID, _ txn: borrowing WriteTransaction) throws -> Term {
-        guard let term = try store.dictionary.term(id, in: txn) else { throw StoreError.corrupt("term id \(id) is missing") }
-        return term
-    }
-
-    private func ids(in scope: ExportScopeForUpdate, txn: TransactionReference) throws -> [IDQuad] {
-        let pattern: ParleyStore.QuadPattern
-        switch scope {
-        case .defaultGraph: pattern = ParleyStore.QuadPattern(graph: .defaultGraph)
-        case .graph(let g): pattern = ParleyStore.QuadPattern(graph: .named(g))
-        case .allNamed: pattern = ParleyStore.QuadPattern(graph: .anyNamed)
-        }
-        var scan = try QuadScan(pattern, store: store, in: txn)
-        var result: [IDQuad] = []
-        while let quad = try scan.next() { result.append(quad) }
-        return result
-    }
-
-    private func clear(_ target: GraphTarget, txn: borrowing WriteTransaction) throws -> Int {
-        var victims: [IDQuad] = []
-        switch target {
-        case .defaultGraph:
-            victims = try ids(in: .defaultGraph, txn: txn.reference)
-        case .graph(let iri):
-            guard let id = try store.dictionary.id(of: .iri(iri), in: txn) else { return 0 }
-            victims = try ids(in: .graph(id), txn: txn.reference)
-        case .allNamed:
-            victims = try ids(in: .allNamed, txn: txn.reference)
-        case .all:
-            victims = try ids(in: .defaultGraph, txn: txn.reference) + ids(in: .allNamed, txn: txn.reference)
-        }
-        return try store.delete(ids: victims, in: txn)
     }
 }
 

@@ -1,4 +1,3 @@
-import ParleyLMDB
 import ParleyRDF
 import ParleySPARQL
 import ParleyStore
@@ -17,9 +16,9 @@ public final class QueryEngine: Sendable {
     /// Evaluates `query` and hands its result to `body`, which must consume it before
     /// returning.
     public func query<R>(_ query: Query, options: QueryOptions = QueryOptions(), _ body: (QueryResult) throws -> R) throws -> R {
-        try store.read { txn in
+        try store.read { snapshot in
             let execution = try prepare(query.algebra, form: query.form, dataset: query.dataset, options: options,
-                                        baseIRI: query.baseIRI ?? options.baseIRI, txn: txn.reference)
+                                        baseIRI: query.baseIRI ?? options.baseIRI, snapshot: snapshot)
             defer { execution.context.exists = nil }
             let root = try Evaluator(execution: execution).iterator(query.algebra, input: UnitIterator(execution), graph: .defaultGraph)
             return try body(try result(of: query.form, root: root, execution: execution))
@@ -27,7 +26,7 @@ public final class QueryEngine: Sendable {
     }
 
     func prepare(_ algebra: GraphPattern, form: Query.Form?, dataset: Dataset?, options: QueryOptions,
-                 baseIRI: String?, txn: TransactionReference, defaultGraph: String? = nil) throws -> Execution {
+                 baseIRI: String?, snapshot: StoreSnapshot, defaultGraph: String? = nil) throws -> Execution {
         var collector = VariableCollector()
         collector.add(algebra)
         switch form {
@@ -36,13 +35,13 @@ public final class QueryEngine: Sendable {
         case .describe(let terms)?: for t in terms { collector.add(t) }
         default: break
         }
-        var resolved = try resolve(dataset, options: options, txn: txn)
+        var resolved = try resolve(dataset, options: options, snapshot: snapshot)
         if let defaultGraph {
             // WITH: this graph is the default graph; GRAPH still reaches every named graph.
-            let id = try store.dictionary.id(of: .iri(defaultGraph), in: txn)
+            let id = try snapshot.id(of: .iri(defaultGraph))
             resolved = ResolvedDataset(defaultGraph: .graphs(id.map { [$0] } ?? []), namedGraphs: nil)
         }
-        let execution = Execution(store: store, txn: txn, slots: collector.slots, dataset: resolved,
+        let execution = Execution(snapshot: snapshot, slots: collector.slots, dataset: resolved,
                                   options: options, baseIRI: baseIRI)
         execution.context.exists = { [unowned execution] pattern, bindings in
             guard let row = (bindings as? RowBindings)?.row else { return false }
@@ -52,14 +51,14 @@ public final class QueryEngine: Sendable {
         return execution
     }
 
-    private func resolve(_ dataset: Dataset?, options: QueryOptions, txn: TransactionReference) throws -> ResolvedDataset {
+    private func resolve(_ dataset: Dataset?, options: QueryOptions, snapshot: StoreSnapshot) throws -> ResolvedDataset {
         guard let dataset else {
             return ResolvedDataset(defaultGraph: options.unionDefaultGraph ? .union : .unnamed, namedGraphs: nil)
         }
         func ids(_ iris: [String]) throws -> [TermID] {
             var result: [TermID] = []
             for iri in iris {
-                if let id = try store.dictionary.id(of: .iri(iri), in: txn), !result.contains(id) { result.append(id) }
+                if let id = try snapshot.id(of: .iri(iri)), !result.contains(id) { result.append(id) }
             }
             return result
         }

@@ -1,13 +1,11 @@
-import ParleyLMDB
 import ParleyRDF
 import ParleySPARQL
 import ParleyStore
 
-/// The state of one query execution inside one transaction: ids, variable slots, the dataset,
-/// expression evaluation and the cancellation checks every operator loop makes.
+/// The state of one query execution inside one store snapshot: ids, variable slots, the
+/// dataset, expression evaluation and the cancellation checks every operator loop makes.
 final class Execution {
-    let store: Store
-    let txn: TransactionReference
+    let snapshot: StoreSnapshot
     let table: TermTable
     var slots: VariableSlots
     let dataset: ResolvedDataset
@@ -23,11 +21,10 @@ final class Execution {
     private let deadline: ContinuousClock.Instant?
     private var ticks = 0
 
-    init(store: Store, txn: TransactionReference, slots: VariableSlots, dataset: ResolvedDataset,
+    init(snapshot: StoreSnapshot, slots: VariableSlots, dataset: ResolvedDataset,
          options: QueryOptions, baseIRI: String?) {
-        self.store = store
-        self.txn = txn
-        self.table = TermTable(store: store, txn: txn)
+        self.snapshot = snapshot
+        self.table = TermTable(snapshot: snapshot)
         self.slots = slots
         self.dataset = dataset
         self.options = options
@@ -47,7 +44,7 @@ final class Execution {
     /// Quads with this predicate in all graphs (the statistics, read once per execution).
     func predicateCount(_ predicate: TermID) throws -> Double {
         if let known = predicateCounts[predicate] { return known }
-        let count = Double(try store.predicateCount(predicate, in: txn))
+        let count = Double(try snapshot.predicateCount(predicate))
         predicateCounts[predicate] = count
         return count
     }
@@ -77,7 +74,7 @@ final class Execution {
     /// The named graphs holding quads (read once per execution).
     func namedGraphIDs() throws -> [TermID] {
         if let cached = cachedGraphIDs { return cached }
-        let ids = try store.graphIDs(in: txn)
+        let ids = try snapshot.graphIDs()
         cachedGraphIDs = ids
         return ids
     }
@@ -85,8 +82,8 @@ final class Execution {
     /// Quads in all graphs, for the planner (read once per execution).
     func totalQuads() throws -> Double {
         if let cached = cachedTotal { return cached }
-        var total = try store.size(ofGraph: 0, in: txn)
-        for g in try namedGraphIDs() { total += try store.size(ofGraph: g, in: txn) }
+        var total = try snapshot.size(ofGraph: 0)
+        for g in try namedGraphIDs() { total += try snapshot.size(ofGraph: g) }
         cachedTotal = Double(total)
         return Double(total)
     }

@@ -1,4 +1,3 @@
-import ParleyLMDB
 import ParleyRDF
 import ParleySPARQL
 import ParleyStore
@@ -69,20 +68,20 @@ extension Execution {
         switch graph {
         case .named(let g):
             guard g < TermTable.localBase else { return EmptySource() }
-            return QuadScanSource(try QuadScan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named(g)), store: store, in: txn))
+            return QuadScanSource(try snapshot.scan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named(g))))
         case .defaultGraph:
             switch dataset.defaultGraph {
             case .union:
                 // Without named graphs the union is the unnamed graph: one scan, not two.
                 if try namedGraphIDs().isEmpty {
-                    return QuadScanSource(try QuadScan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph), store: store, in: txn))
+                    return QuadScanSource(try snapshot.scan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph)))
                 }
-                return UnionScanSource(try UnionScan(subject: subject, predicate: predicate, object: object, store: store, in: txn))
+                return UnionScanSource(try snapshot.unionScan(subject: subject, predicate: predicate, object: object))
             case .unnamed:
-                return QuadScanSource(try QuadScan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph), store: store, in: txn))
+                return QuadScanSource(try snapshot.scan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph)))
             case .graphs(let graphs):
                 let sources: [QuadSource] = try graphs.map {
-                    QuadScanSource(try QuadScan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named($0)), store: store, in: txn))
+                    QuadScanSource(try snapshot.scan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named($0))))
                 }
                 if sources.count == 1 { return sources[0] }
                 return MergedScanSource(sources)

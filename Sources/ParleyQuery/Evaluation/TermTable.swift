@@ -1,4 +1,3 @@
-import ParleyLMDB
 import ParleyRDF
 import ParleyStore
 
@@ -8,16 +7,14 @@ import ParleyStore
 final class TermTable {
     static let localBase: TermID = 1 << 63
 
-    let store: Store
-    let txn: TransactionReference
+    let snapshot: StoreSnapshot
     private var cache: [TermID: Term] = [:]
     private var localTerms: [Term] = []
     private var localIDs: [Term: TermID] = [:]
     private var storeIDs: [Term: TermID] = [:]
 
-    init(store: Store, txn: TransactionReference) {
-        self.store = store
-        self.txn = txn
+    init(snapshot: StoreSnapshot) {
+        self.snapshot = snapshot
     }
 
     /// The term of an id; `nil` for 0 (unbound).
@@ -25,7 +22,7 @@ final class TermTable {
         if id == 0 { return nil }
         if id >= Self.localBase { return localTerms[Int(id - Self.localBase)] }
         if let cached = cache[id] { return cached }
-        guard let term = try store.dictionary.term(id, in: txn) else {
+        guard let term = try snapshot.term(id) else {
             throw StoreError.corrupt("term id \(id) is missing from the dictionary")
         }
         if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
@@ -37,7 +34,7 @@ final class TermTable {
     /// that constant matches nothing).
     func storeID(_ term: Term) throws -> TermID? {
         if let known = storeIDs[term] { return known == 0 ? nil : known }
-        let id = try store.dictionary.id(of: term, in: txn)
+        let id = try snapshot.id(of: term)
         storeIDs[term] = id ?? 0
         return id
     }
