@@ -166,23 +166,17 @@ extension QueryEngine {
         var path = source
         if path.hasPrefix("file://") { path = String(path.dropFirst(7)) }
         path = path.removingPercentEncoding()
-        let name = InputFile.uncompressedName(path).lowercased()
-        let target = graph.map(Term.iri)
-        do {
-            if name.hasSuffix(".ttl") || name.hasSuffix(".turtle") {
-                var reader = TurtleParser(source: try AnyByteSource.open(path: path), baseIRI: source)
-                return try writer.insert(from: &reader, graph: target)
-            }
-            if name.hasSuffix(".nt") || name.hasSuffix(".nq") {
-                var reader = NTriplesParser(source: try AnyByteSource.open(path: path), format: name.hasSuffix(".nq") ? .nQuads : .nTriples)
-                return try writer.insert(from: &reader, graph: target)
-            }
-        } catch let error as RDFSyntaxError {
-            throw QueryError.update("LOAD <\(source)>: \(error.inFile(path))")
-        } catch let error as InputError {
-            throw QueryError.update("LOAD <\(source)>: \(error)")
+        guard let syntax = RDFSyntax(path: path) else {
+            throw QueryError.load(source, Diagnostic("cannot tell its syntax from the name (use .nt, .nq or .ttl)"))
         }
-        throw QueryError.update("LOAD <\(source)>: cannot tell its syntax from the name (use .nt, .nq or .ttl)")
+        do {
+            var reader = syntax.reader(try AnyByteSource.open(path: path), baseIRI: source)
+            return try writer.insert(from: &reader, graph: graph.map(Term.iri))
+        } catch let error as RDFSyntaxError {
+            throw QueryError.load(source, error.inFile(path).diagnostic)
+        } catch let error as InputError {
+            throw QueryError.load(source, error.diagnostic)
+        }
     }
 }
 

@@ -12,8 +12,11 @@ public enum QueryError: DiagnosticError, Sendable {
     case cancelled
     /// The query ran longer than its `timeout`.
     case timeout(Duration)
-    /// An update could not be applied (`LOAD` of a missing file, `CREATE` of an existing graph…).
+    /// An update could not be applied (`CREATE` of an existing graph…).
     case update(String)
+    /// `LOAD <source>` failed: the file is missing, its syntax unknown, or its text invalid
+    /// (the diagnostic names the file, line and column).
+    case load(String, Diagnostic)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -22,6 +25,8 @@ public enum QueryError: DiagnosticError, Sendable {
         case .cancelled: Diagnostic("query cancelled")
         case .timeout(let limit): Diagnostic("query stopped after its timeout of \(limit)")
         case .update(let message): Diagnostic(message)
+        case .load(let source, let problem):
+            Diagnostic("LOAD <\(source)>: \(problem.message)", source: problem.source, line: problem.line, column: problem.column)
         }
     }
 }
