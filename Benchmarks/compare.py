@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Load/size/export benchmark: Parley beside pyoxigraph, same files, same run.
 
-Usage: python3 Benchmarks/compare.py [--scales sf1,sf9,sf46] [--runs 3] [--json results.jsonl]
+Usage: python3 Benchmarks/compare.py [--scales sf1,sf9,sf46,sf230] [--runs 3] [--memory 1G]
+                                     [--into sf230:sf46x] [--json results.jsonl]
 
 For each WatDiv file (../shared/bench/data; the 5M-triple "sf46" file is made from the 1M
-file five times over with subject/object IRIs rewritten per copy) it measures, in fresh
-processes, with the input in the page cache:
+file five times over with subject/object IRIs rewritten per copy, the 25M-triple "sf230"
+from sf46 the same way, and "sf46x" is sf46 with its IRIs rewritten once more, to load into
+a store that holds another scale) it measures, in fresh processes, with the input in the
+page cache:
   - load: `parley load` into an empty store vs pyoxigraph `Store.bulk_load` (+ flush);
-    distinct triples stored / seconds, and the loading process's peak RSS;
+    distinct triples stored / seconds, and the loading process's peak RSS and peak RssAnon
+    (anonymous memory, sampled from /proc every 20 ms);
+  - with --into BASE:EXTRA: EXTRA loaded into a store already holding BASE (one run each);
   - size: the store directory after closing, bytes per distinct triple;
   - export: `parley export` (N-Triples to /dev/null) vs pyoxigraph `Store.dump` (N-Triples).
 Reports the median of --runs runs. Needs: a release build (`swift build -c release`),
@@ -37,6 +42,30 @@ with open("/dev/null", "wb") as out:
     store.dump(out, format=ox.RdfFormat.N_QUADS)
 print(time.perf_counter() - start)
 """
+
+def measured(cmd):
+    """Runs cmd, sampling /proc/PID/status; returns (stdout, stderr, peak RSS MiB, peak RssAnon MiB)."""
+    out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+    anon = 0
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid != 0:
+            break
+        try:
+            with open(f"/proc/{proc.pid}/status") as f:
+                for line in f:
+                    if line.startswith("RssAnon:"):
+                        anon = max(anon, int(line.split()[1]))
+        except OSError:
+            pass
+        time.sleep(0.02)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    out.seek(0); err.seek(0)
+    stdout, stderr = out.read().decode(), err.read().decode()
+    if proc.returncode != 0:
+        sys.exit(f"{cmd[0]} failed: {stderr}")
+    return stdout, stderr, usage.ru_maxrss / 1024, anon / 1024
 
 def peak_rss(cmd):
     """Runs cmd under /usr/bin/time -v when present; returns (stdout, stderr, peak MiB or None)."""
@@ -70,13 +99,14 @@ def prepare(scale, workdir):
         with gzip.open(os.path.join(DATA, f"watdiv-{scale}.nt.gz"), "rb") as src, open(target, "wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
         return target
-    if scale == "sf46":
-        base = prepare("sf9", workdir)
+    if scale in ("sf46", "sf230", "sf46x"):
+        source, copies, letter = {"sf46": ("sf9", 5, "c"), "sf230": ("sf46", 5, "d"), "sf46x": ("sf46", 1, "x")}[scale]
+        base = prepare(source, workdir)
         with open(base, "rb") as src:
             lines = src.read().splitlines()
-        with open(target, "wb") as dst:
-            for copy in range(5):
-                tag = f"http://c{copy}.".encode()
+        with open(target + ".part", "wb") as dst:
+            for copy in range(copies):
+                tag = f"http://{letter}{copy}.".encode()
                 for line in lines:
                     parts = line.split(b"\t")
                     if len(parts) < 3:
@@ -86,6 +116,8 @@ def prepare(scale, workdir):
                     if rest.startswith(b"<http://"):
                         rest = rest.replace(b"<http://", b"<" + tag, 1)
                     dst.write(s + b"\t" + p + b"\t" + rest + b"\n")
+        del lines
+        os.rename(target + ".part", target)
         return target
     sys.exit(f"unknown scale {scale}")
 
@@ -94,6 +126,8 @@ def main():
     ap.add_argument("--scales", default="sf1,sf9")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json", help="append raw figures as JSON lines to this file")
+    ap.add_argument("--memory", help="parley load --memory (default: parley's own, 1G)")
+    ap.add_argument("--into", help="BASE:EXTRA: also load scale EXTRA into a store holding scale BASE")
     ap.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "parley-bench"))
     args = ap.parse_args()
     if not os.path.exists(PARLEY):
@@ -105,20 +139,21 @@ def main():
         have_oxigraph = False
         print("pyoxigraph not installed (pip install pyoxigraph): measuring Parley alone", file=sys.stderr)
     os.makedirs(args.workdir, exist_ok=True)
+    memory = ["--memory", args.memory] if args.memory else []
     rows, raw = [], []
     for scale in args.scales.split(","):
         data = prepare(scale, args.workdir)
         subprocess.run(["cat", data], stdout=subprocess.DEVNULL)  # page cache
         figures = {}
         for engine in (["parley", "oxigraph"] if have_oxigraph else ["parley"]):
-            loads, peaks, exports = [], [], []
+            loads, peaks, anons, exports = [], [], [], []
             stored = size = None
             for _ in range(args.runs):
                 store = os.path.join(args.workdir, f"{engine}-{scale}.store")
                 shutil.rmtree(store, ignore_errors=True)
                 if engine == "parley":
                     start = time.perf_counter()
-                    _, err, peak = peak_rss([PARLEY, "load", "--db", store, data])
+                    _, err, peak, anon = measured([PARLEY, "load", "--db", store] + memory + [data])
                     elapsed = time.perf_counter() - start
                     stats, _, _ = peak_rss([PARLEY, "stats", "--db", store])
                     stored = int([l for l in stats.splitlines() if l.startswith("triples")][0].split()[1].replace(",", ""))
@@ -127,30 +162,61 @@ def main():
                         subprocess.run([PARLEY, "export", "--db", store], stdout=devnull, check=True)
                     exports.append(time.perf_counter() - start)
                 else:
-                    out, _, peak = peak_rss([sys.executable, "-c", OXI_LOAD, data, store])
+                    out, _, peak, anon = measured([sys.executable, "-c", OXI_LOAD, data, store])
                     elapsed, stored = float(out.split()[0]), int(out.split()[1])
                     out, _, _ = peak_rss([sys.executable, "-c", OXI_DUMP, store])
                     exports.append(float(out.strip()))
                 loads.append(elapsed)
                 peaks.append(peak or 0)
+                anons.append(anon)
                 size = dir_size(store)
             figures[engine] = dict(
                 load_s=statistics.median(loads), triples=stored,
                 triples_per_s=stored / statistics.median(loads),
-                bytes_per_triple=size / stored, peak_rss_mib=max(peaks),
+                bytes_per_triple=size / stored, peak_rss_mib=max(peaks), peak_anon_mib=max(anons),
                 export_s=statistics.median(exports))
             raw.append(dict(scale=scale, engine=engine, runs=args.runs, **figures[engine]))
         rows.append((scale, figures))
-    print("| data | engine | triples | load s | triples/s | bytes/triple | peak RSS MiB | export s |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    if args.into:
+        base_scale, extra_scale = args.into.split(":")
+        extra = prepare(extra_scale, args.workdir)
+        subprocess.run(["cat", extra], stdout=subprocess.DEVNULL)
+        figures = {}
+        for engine in (["parley", "oxigraph"] if have_oxigraph else ["parley"]):
+            base_store = os.path.join(args.workdir, f"{engine}-{base_scale}.store")
+            if not os.path.exists(base_store):
+                sys.exit(f"--into needs {base_scale} among --scales (its store is the base)")
+            store = base_store + "+" + extra_scale
+            shutil.rmtree(store, ignore_errors=True)
+            shutil.copytree(base_store, store)
+            before = dir_size(store)
+            if engine == "parley":
+                start = time.perf_counter()
+                _, _, peak, anon = measured([PARLEY, "load", "--db", store] + memory + [extra])
+                elapsed = time.perf_counter() - start
+                stats, _, _ = peak_rss([PARLEY, "stats", "--db", store])
+                stored = int([l for l in stats.splitlines() if l.startswith("triples")][0].split()[1].replace(",", ""))
+            else:
+                out, _, peak, anon = measured([sys.executable, "-c", OXI_LOAD, extra, store])
+                elapsed, stored = float(out.split()[0]), int(out.split()[1])
+            figures[engine] = dict(load_s=elapsed, triples=stored, triples_per_s=0, peak_rss_mib=peak,
+                                   peak_anon_mib=anon, bytes_per_triple=dir_size(store) / stored, export_s=0)
+            raw.append(dict(scale=args.into, engine=engine, runs=1, **figures[engine]))
+        extra_lines = sum(1 for _ in open(extra, "rb"))
+        for f in figures.values():
+            f["triples_per_s"] = extra_lines / f["load_s"]
+        rows.append((f"{extra_scale} into {base_scale}", figures))
+    print("| data | engine | triples | load s | triples/s | bytes/triple | peak RSS MiB | peak RssAnon MiB | export s |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for scale, figures in rows:
         for engine, f in figures.items():
             print(f"| {scale} | {engine} | {f['triples']:,} | {f['load_s']:.2f} | {f['triples_per_s']:,.0f} | "
-                  f"{f['bytes_per_triple']:.1f} | {f['peak_rss_mib']:.0f} | {f['export_s']:.2f} |")
+                  f"{f['bytes_per_triple']:.1f} | {f['peak_rss_mib']:.0f} | {f['peak_anon_mib']:.0f} | {f['export_s']:.2f} |")
         if "oxigraph" in figures:
             p, o = figures["parley"], figures["oxigraph"]
+            export = f"**{o['export_s'] / p['export_s']:.2f}× faster**" if p["export_s"] else ""
             print(f"| {scale} | **ratio** | | | **{p['triples_per_s'] / o['triples_per_s']:.2f}×** | "
-                  f"{p['bytes_per_triple'] / o['bytes_per_triple']:.2f}× | | **{o['export_s'] / p['export_s']:.2f}× faster** |")
+                  f"{p['bytes_per_triple'] / o['bytes_per_triple']:.2f}× | | | {export} |")
     if args.json:
         with open(args.json, "a") as out:
             for r in raw:

@@ -1,98 +1,21 @@
 internal import ParleyLMDB
 import ParleyRDF
 
-/// What one load did.
-public struct LoadReport: Sendable {
-    /// Quads read from the input (duplicates included).
-    public var quadsRead = 0
-    /// Quads that were new to the store.
-    public var quadsAdded = 0
-    /// Terms new to the store.
-    public var termsAdded = 0
-}
-
-/// How a load places its data.
-public struct LoadOptions: Sendable {
-    /// Put default-graph triples of the input into this named graph instead.
-    public var graph: Term?
-    /// Called now and then with the number of quads read so far.
-    public var progress: (@Sendable (Int) -> Void)?
-    /// The inputs' size when known (uncompressed estimate), to grow the map once up front.
-    public var expectedInputBytes: Int
-
-    public init(graph: Term? = nil, progress: (@Sendable (Int) -> Void)? = nil, expectedInputBytes: Int = 0) {
-        self.graph = graph
-        self.progress = progress
-        self.expectedInputBytes = expectedInputBytes
-    }
-}
-
-/// One input of a load: a name for messages and a way to make its reader.
-public struct LoadSource {
-    /// The file name (or another label) that errors name.
-    public var name: String
-    /// Makes a fresh reader over the input; may be called again if the load restarts.
-    public var makeReader: () throws -> any QuadReader
-    /// Prefixes the document declared, asked for after it was read (Turtle's `@prefix`).
-    public var prefixes: () -> [(prefix: String, iri: String)]
-
-    public init(name: String, makeReader: @escaping () throws -> any QuadReader,
-                prefixes: @escaping () -> [(prefix: String, iri: String)] = { [] }) {
-        self.name = name
-        self.makeReader = makeReader
-        self.prefixes = prefixes
-    }
-}
-
-extension Store {
-    /// Loads every quad of every source in ONE write transaction: a syntax error anywhere
-    /// loads nothing, and the error names its source. Blank nodes get labels unique to their
-    /// document and load, so two documents never share a blank node. Declared prefixes are
-    /// saved where not yet bound.
-    ///
-    /// Terms are interned in memory, then each index is sorted and appended (`MDB_APPEND` into
-    /// an empty index) or merged. If the map must grow the whole load runs again.
-    @discardableResult
-    public func load(_ sources: [LoadSource], options: LoadOptions = LoadOptions()) throws -> LoadReport {
-        if options.expectedInputBytes > 0 {
-            // About 100 bytes stored per 150 bytes of N-Triples; leave room for a copy-on-write
-            // of the touched pages too.
-            try environment.reserve(atLeast: environment.usedBytes * 2 + options.expectedInputBytes * 2)
-        }
-        return try writeTransaction { txn in
-            var loader = try BulkLoader(store: self, txn: txn, options: options)
-            for source in sources {
-                try loader.beginDocument(txn: txn)
-                var reader = try source.makeReader()
-                do {
-                    try reader.read { quad in try loader.add(quad, txn: txn) }
-                } catch let error as RDFSyntaxError where error.file == nil {
-                    throw error.inFile(source.name)
-                }
-            }
-            let report = try loader.finish(txn: txn)
-            for source in sources {
-                for (prefix, iri) in source.prefixes() { try savePrefix(prefix, iri: iri, overwrite: false, in: txn) }
-            }
-            return report
-        }
-    }
-
-    /// Loads the quads of one reader (see ``load(_:options:)``).
-    @discardableResult
-    public func load(_ makeReader: @escaping () throws -> any QuadReader, options: LoadOptions = LoadOptions()) throws -> LoadReport {
-        try load([LoadSource(name: "input", makeReader: makeReader)], options: options)
-    }
-}
-
-/// One load in progress inside a write transaction.
+/// One load in progress inside a write transaction, in memory bounded by its ``LoadBudget``:
+/// terms are interned in batches (a batch full of new terms is written to the dictionary and
+/// forgotten; later batches find those terms in the store), quads are gathered into sorted
+/// runs by two ``QuadSorter``s (default graph, named graphs), and ``finish(txn:)`` writes each
+/// index from its runs.
 struct BulkLoader {
     let store: Store
     let options: LoadOptions
+    let budget: LoadBudget
     var interner = TermInterner()
-    var quads: [IDQuad] = []
+    var defaultGraph: QuadSorter<TripleKey>
+    var named: QuadSorter<QuadKey>
     var nextID: TermID
-    let storeHasTerms: Bool
+    /// Whether the dictionary holds terms a lookup could find (stored before, or batched).
+    var dictionaryHasTerms: Bool
     var blankPrefix: [UInt8] = []
     var serial: UInt64
     var scratch: [UInt8] = []
@@ -102,10 +25,12 @@ struct BulkLoader {
     init(store: Store, txn: borrowing WriteTransaction, options: LoadOptions) throws {
         self.store = store
         self.options = options
+        budget = LoadBudget(options)
+        defaultGraph = QuadSorter(indexes: QuadIndex.defaultGraphIndexes, runLimit: Int.max, directory: store.path)
+        named = QuadSorter(indexes: QuadIndex.namedGraphIndexes, runLimit: Int.max, directory: store.path)
         nextID = try store.metaCounter(MetaKey.nextID, in: txn, default: 1)
-        storeHasTerms = nextID > 1
+        dictionaryHasTerms = nextID > 1
         serial = try store.metaCounter(MetaKey.loadSerial, in: txn, default: 0)
-        quads.reserveCapacity(1 << 16)
         if let graph = options.graph {
             let bytes = TermEncoding.encode(graph)
             graphID = try bytes.withUnsafeBytes { try intern($0, txn: txn) }
@@ -136,7 +61,7 @@ struct BulkLoader {
     @inline(__always)
     private mutating func internExact(_ bytes: UnsafeRawBufferPointer, txn: borrowing WriteTransaction) throws -> TermID {
         let dictionary = store.dictionary
-        let hasTerms = storeHasTerms
+        let hasTerms = dictionaryHasTerms
         var next = nextID
         defer { nextID = next }
         return try interner.intern(bytes) { bytes, hash in
@@ -154,44 +79,78 @@ struct BulkLoader {
         let p = try intern(quad.predicate, txn: txn)
         let o = try intern(quad.object, txn: txn)
         let g = try quad.graph.map { try intern($0, txn: txn) } ?? graphID
-        quads.append(IDQuad(s, p, o, graph: g))
-        if quads.count & 0xFFFF == 0 { options.progress?(quads.count) }
+        if g == 0 { try defaultGraph.add(IDQuad(s, p, o)) } else { try named.add(IDQuad(s, p, o, graph: g)) }
+        report.quadsRead += 1
+        if report.quadsRead & budget.checkMask == 0 { try checkBudget(txn: txn) }
+    }
+
+    /// Writes the term batch or spills a run when either has outgrown its share.
+    private mutating func checkBudget(txn: borrowing WriteTransaction) throws {
+        if report.quadsRead & 0xFFFF == 0 { options.progress?(report.quadsRead) }
+        if interner.byteSize > budget.termBytes { try writeTermBatch(txn: txn) }
+        let defaultBytes = defaultGraph.count * QuadSorter<TripleKey>.bytesPerQuad
+        let namedBytes = named.count * QuadSorter<QuadKey>.bytesPerQuad
+        if defaultBytes + namedBytes > budget.runBytes {
+            if defaultBytes >= namedBytes { try defaultGraph.spill() } else { try named.spill() }
+        }
     }
 
     mutating func finish(txn: borrowing WriteTransaction) throws -> LoadReport {
-        report.quadsRead = quads.count
-        try writeNewTerms(txn: txn)
+        try writeTermBatch(txn: txn)
+        interner = TermInterner(capacity: 16)
+        guard nextID - 1 <= TripleKey.maxID else { throw StoreError.corrupt("the id counter passed 2^42") }
         try store.setMetaCounter(MetaKey.nextID, nextID, in: txn)
-
-        var defaultGraph: [IDQuad] = []
-        var named: [IDQuad] = []
-        for q in quads {
-            if q.graph == 0 { defaultGraph.append(q) } else { named.append(q) }
+        report.sortedRuns = defaultGraph.spilledRuns + named.spilledRuns
+        if report.sortedRuns > 0 {
+            // Every index is written from its runs: spill the last ones too.
+            try defaultGraph.spill()
+            try named.spill()
+            report.sortedRuns = defaultGraph.spilledRuns + named.spilledRuns
         }
-        quads = []
+
         let writer = IndexWriter(store: store)
-        let addedDefault = try writer.insert(&defaultGraph, into: QuadIndex.defaultGraphIndexes, txn: txn)
-        let addedNamed = try writer.insert(&named, into: QuadIndex.namedGraphIndexes, txn: txn)
-        try writer.updateStatistics(added: defaultGraph, named: named, txn: txn)
-        report.quadsAdded = addedDefault + addedNamed
+        var predicates: [TermID: Int64] = [:]
+        var graphs: [TermID: Int64] = [:]
+        var defaultAdded = 0
+        try defaultGraph.drain(bufferBytes: budget.mergeBytes) { index, stream in
+            let outcome = try writer.write(&stream, into: index, countByFirst: index == .pos, txn: txn)
+            if index == .spo { defaultAdded = outcome.added }
+            predicates.merge(outcome.addedByFirst, uniquingKeysWith: +)
+        }
+        var namedAdded = 0
+        try named.drain(bufferBytes: budget.mergeBytes) { index, stream in
+            let outcome = try writer.write(&stream, into: index, countByFirst: index == .posg || index == .gspo, txn: txn)
+            if index == .spog { namedAdded = outcome.added }
+            if index == .posg { predicates.merge(outcome.addedByFirst, uniquingKeysWith: +) }
+            if index == .gspo { graphs = outcome.addedByFirst }
+        }
+        for (p, n) in predicates { try store.addToStatistic(StatisticKey.predicate(p), n, in: txn) }
+        for (g, n) in graphs { try store.addToStatistic(StatisticKey.graph(g), n, in: txn) }
+        try store.addToStatistic(StatisticKey.defaultGraph, Int64(defaultAdded), in: txn)
+        report.quadsAdded = defaultAdded + namedAdded
         return report
     }
 
-    private mutating func writeNewTerms(txn: borrowing WriteTransaction) throws {
+    /// Writes the terms new in this batch to the dictionary (`id2term` appended, as new ids
+    /// come in order; `term2id` in hash order) and empties the interner: later batches find
+    /// these terms in the store.
+    private mutating func writeTermBatch(txn: borrowing WriteTransaction) throws {
         let dictionary = store.dictionary
-        let append = true  // new ids are above every stored id, and come in order
         var hashed: [(hash: UInt64, id: TermID)] = []
-        hashed.reserveCapacity(interner.count)
+        hashed.reserveCapacity(interner.newCount)
         try interner.forEachNew { bytes, hash, id in
             var key = id
             try withUnsafeBytes(of: &key) { k in
-                _ = try txn.put(dictionary.id2term, key: k, value: bytes, flags: append ? .append : [])
+                _ = try txn.put(dictionary.id2term, key: k, value: bytes, flags: .append)
             }
             hashed.append((hash, id))
         }
-        report.termsAdded = hashed.count
+        interner.removeAll()
+        guard !hashed.isEmpty else { return }
+        report.termsAdded += hashed.count
+        report.termBatches += 1
         hashed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.id < $1.id }
-        let emptyIndex = !storeHasTerms
+        let emptyIndex = try txn.statistics(dictionary.term2id).entries == 0
         try txn.withCursor(dictionary.term2id) { cursor in
             var key: UInt64 = 0
             var value: UInt64 = 0
@@ -205,5 +164,6 @@ struct BulkLoader {
                 }
             }
         }
+        dictionaryHasTerms = true
     }
 }

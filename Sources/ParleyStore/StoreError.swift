@@ -28,6 +28,9 @@ public enum StoreError: DiagnosticError, Sendable {
     /// A ``StoreSnapshot`` (or a scan opened from it) was used after the closure it was lent
     /// to had returned: a bug in the caller, caught before it reads an ended transaction.
     case snapshotClosed
+    /// A load's sorted runs could not be written to or read from the temporary files beside
+    /// the store at `path` (the load changed nothing).
+    case cannotSpill(path: String, reason: String)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -51,6 +54,8 @@ public enum StoreError: DiagnosticError, Sendable {
             Diagnostic("cannot write the backup here: \(reason)", source: destination)
         case .snapshotClosed:
             Diagnostic("a store snapshot was used after its read or write had ended")
+        case .cannotSpill(let path, let reason):
+            Diagnostic("cannot write the load's temporary files beside the store: \(reason); nothing was changed", source: path)
         }
     }
 

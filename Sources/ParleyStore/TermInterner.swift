@@ -1,6 +1,7 @@
-/// An in-memory set of encoded terms for one bulk load: each distinct term is stored once in
-/// an arena and mapped to its store id. Open addressing over a power-of-two table; no
-/// allocation per term.
+/// An in-memory set of encoded terms for one batch of a bulk load: each distinct term is
+/// stored once in an arena and mapped to its store id. Open addressing over a power-of-two
+/// table; no allocation per term. ``byteSize`` tells the loader when to write the batch out
+/// and ``removeAll()`` the interner.
 struct TermInterner {
     /// Arena of all term bytes, back to back.
     private(set) var arena: [UInt8] = []
@@ -22,6 +23,14 @@ struct TermInterner {
     }
 
     var count: Int { ids.count }
+    /// Entries whose id this load assigned.
+    private(set) var newCount = 0
+
+    /// About how many bytes the interner holds: the arena, five arrays and the table.
+    var byteSize: Int { arena.count + ids.count * 29 + table.count * 4 }
+
+    /// Forgets every entry and gives back the memory.
+    mutating func removeAll() { self = TermInterner() }
 
     /// The id of `bytes`, calling `resolve` (with the term's hash) to get one the first time
     /// the term is seen; `resolve` returns the id and whether it is new to the store.
@@ -43,6 +52,7 @@ struct TermInterner {
         hashes.append(hash)
         ids.append(id)
         isNew.append(new)
+        if new { newCount += 1 }
         arena.append(contentsOf: bytes)
         table[slot] = Int32(ids.count)
         if ids.count * 2 > table.count { grow() }

@@ -29,11 +29,24 @@ struct LoadCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Base IRI for relative IRIs in Turtle (default: each file's own file: IRI).", valueName: "iri"))
     var base: String?
 
+    @Option(help: ArgumentHelp("""
+        The memory the load may use, whatever the input's size (e.g. 512M, 2G; the store's write \
+        transaction itself holds up to 512M of it). Beyond it, sorted runs are spilled to \
+        temporary files in the store's directory.
+        """, valueName: "size"))
+    var memory = ByteSize(bytes: LoadOptions.defaultMemoryBudget)
+
     @Argument(help: ArgumentHelp("The files to load.", valueName: "file"))
     var files: [String]
 
-    /// The load as the flags ask for it.
-    var request: LoadRequest { LoadRequest(files: files, syntax: format, graph: graph, base: base) }
+    /// The load as the flags ask for it. `PARLEY_LOAD_BATCH` (a size), hidden, forces sorted
+    /// runs and term batches of that size: the reliability tests kill loads that spill.
+    var request: LoadRequest {
+        var request = LoadRequest(files: files, syntax: format, graph: graph, base: base)
+        request.memoryBudget = memory.bytes
+        request.forcedBatchBytes = getenv("PARLEY_LOAD_BATCH").flatMap { ByteSize(String(cString: $0))?.bytes }
+        return request
+    }
 
     func validate() throws {
         for file in files where format == nil && RDFSyntax(path: file) == nil {

@@ -34,13 +34,6 @@ struct StoreOptions: ParsableArguments {
     /// update grow the map while it runs.
     static var initialMapSize: Int? {
         guard let env = getenv("PARLEY_MAP_SIZE") else { return nil }
-        var text = String(cString: env).uppercased()
-        var unit = 1
-        if let last = text.last, let shift = ["K": 10, "M": 20, "G": 30][String(last)] {
-            unit = 1 << shift
-            text.removeLast()
-        }
-        guard let value = Int(text), value > 0 else { return nil }
-        return value * unit
+        return ByteSize(String(cString: env))?.bytes
     }
 }

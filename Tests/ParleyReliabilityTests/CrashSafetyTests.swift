@@ -37,6 +37,17 @@ struct InterruptedWrite: Sendable, CustomTestStringConvertible {
             arguments: ["load", "--db", "{db}", "{dir}/big.nt", "{dir}/extra.ttl"],
             kills: 20),
         InterruptedWrite(
+            name: "load that spills sorted runs and term batches beside the store",
+            base: { _ in Reliability.nTriples(2_000, tag: "base") },
+            files: { scale in [
+                ("big.nt", Reliability.nTriples(40_000 * scale, tag: "big")),
+                ("extra.ttl", "@prefix ex: <http://ex.org/> .\n"
+                    + (0..<5_000).map { "ex:t\($0) ex:list (1 2 \"x\") ; ex:knows [ ex:name \"n\($0)\" ] .\n" }.joined()),
+            ] },
+            arguments: ["load", "--db", "{db}", "{dir}/big.nt", "{dir}/extra.ttl"],
+            environment: ["PARLEY_LOAD_BATCH": "64K"],
+            kills: 20),
+        InterruptedWrite(
             name: "load from standard input that grows a 1 MiB map",
             base: { _ in Reliability.nTriples(500, tag: "base") },
             files: { scale in [("big.nt", Reliability.nTriples(40_000 * scale, tag: "big"))] },
@@ -145,6 +156,8 @@ struct InterruptedWrite: Sendable, CustomTestStringConvertible {
             process.signal(SIGKILL)
             _ = process.terminationStatus
 
+            let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: victim))?.filter { $0.hasPrefix(".parley-load") } ?? []
+            #expect(leftovers.isEmpty, "kill \(kill): a load's temporary files outlive it")
             let state = try Reliability.export(victim)
             try #require(state.status == 0, "kill \(kill) after \(delay) s: the store does not open: \(state.stderr)")
             if Self.same(state.lines, before.lines) {

@@ -16,6 +16,11 @@ public struct LoadRequest {
     public var base: String?
     /// Called now and then with the number of quads read so far.
     public var progress: (@Sendable (Int) -> Void)?
+    /// The anonymous memory the load may use, in bytes (see ``LoadOptions/memoryBudget``).
+    public var memoryBudget = LoadOptions.defaultMemoryBudget
+    /// Bytes of one sorted run and of one term batch, overriding the budget's split: tests
+    /// make a load spill many tiny runs with it.
+    public var forcedBatchBytes: Int?
 
     public init(files: [String], syntax: RDFSyntax? = nil, graph: String? = nil, base: String? = nil) {
         self.files = files
@@ -76,8 +81,10 @@ extension StoreSession {
         }
         let clock = ContinuousClock()
         let start = clock.now
-        let options = LoadOptions(graph: request.graph.map(Term.iri), progress: request.progress,
-                                  expectedInputBytes: Self.expectedBytes(request.files))
+        var options = LoadOptions(graph: request.graph.map(Term.iri), progress: request.progress,
+                                  expectedInputBytes: Self.expectedBytes(request.files), memoryBudget: request.memoryBudget)
+        options.sortRunBytes = request.forcedBatchBytes
+        options.termBatchBytes = request.forcedBatchBytes
         let report = try withExtendedLifetime(spool) { try store.load(sources, options: options) }
         return LoadOutcome(report: report, files: request.files.count, graph: request.graph, seconds: seconds(clock.now - start))
     }
