@@ -126,6 +126,7 @@ def main():
     ap.add_argument("--scales", default="sf1,sf9")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--json", help="append raw figures as JSON lines to this file")
+    ap.add_argument("--no-export", action="store_true", help="skip the export timings (pyoxigraph's dump takes minutes at 25M)")
     ap.add_argument("--memory", help="parley load --memory (default: parley's own, 1G)")
     ap.add_argument("--into", help="BASE:EXTRA: also load scale EXTRA into a store holding scale BASE")
     ap.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "parley-bench"))
@@ -158,14 +159,16 @@ def main():
                     stats, _, _ = peak_rss([PARLEY, "stats", "--db", store])
                     stored = int([l for l in stats.splitlines() if l.startswith("triples")][0].split()[1].replace(",", ""))
                     start = time.perf_counter()
-                    with open("/dev/null", "wb") as devnull:
-                        subprocess.run([PARLEY, "export", "--db", store], stdout=devnull, check=True)
-                    exports.append(time.perf_counter() - start)
+                    if not args.no_export:
+                        with open("/dev/null", "wb") as devnull:
+                            subprocess.run([PARLEY, "export", "--db", store], stdout=devnull, check=True)
+                    exports.append(0 if args.no_export else time.perf_counter() - start)
                 else:
                     out, _, peak, anon = measured([sys.executable, "-c", OXI_LOAD, data, store])
                     elapsed, stored = float(out.split()[0]), int(out.split()[1])
-                    out, _, _ = peak_rss([sys.executable, "-c", OXI_DUMP, store])
-                    exports.append(float(out.strip()))
+                    if not args.no_export:
+                        out, _, _ = peak_rss([sys.executable, "-c", OXI_DUMP, store])
+                    exports.append(0 if args.no_export else float(out.strip()))
                 loads.append(elapsed)
                 peaks.append(peak or 0)
                 anons.append(anon)
@@ -214,7 +217,7 @@ def main():
                   f"{f['bytes_per_triple']:.1f} | {f['peak_rss_mib']:.0f} | {f['peak_anon_mib']:.0f} | {f['export_s']:.2f} |")
         if "oxigraph" in figures:
             p, o = figures["parley"], figures["oxigraph"]
-            export = f"**{o['export_s'] / p['export_s']:.2f}× faster**" if p["export_s"] else ""
+            export = f"**{o['export_s'] / p['export_s']:.2f}× faster**" if p["export_s"] and o["export_s"] else ""
             print(f"| {scale} | **ratio** | | | **{p['triples_per_s'] / o['triples_per_s']:.2f}×** | "
                   f"{p['bytes_per_triple'] / o['bytes_per_triple']:.2f}× | | | {export} |")
     if args.json:
