@@ -60,6 +60,7 @@ public struct LoadOutcome: Sendable {
         return "loaded \(grouped(report.quadsAdded)) new triples from \(files) file\(files == 1 ? "" : "s")"
             + " (\(grouped(report.quadsRead)) read, \(grouped(duplicates)) already present; \(grouped(report.termsAdded)) new terms)"
             + " in \(formatDecimal(seconds, decimals: 2)) s, \(grouped(rate)) triples/s"
+            + (report.sortedRuns > 0 ? "; sorted in \(report.sortedRuns) runs spilled beside the store" : "")
     }
 
     /// The shorter note the prompt prints after `.load`.
