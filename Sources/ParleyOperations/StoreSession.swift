@@ -9,7 +9,7 @@ import ParleyStore
 ///
 /// It holds no transaction between calls: each query reads in its own snapshot, each update
 /// writes in one transaction. Use a session from one thread at a time.
-public final class StoreSession {
+public final class StoreSession: Sendable {
     public let store: Store
     public let engine: QueryEngine
 
