@@ -14,6 +14,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // The HTTP server of `parley serve` (SwiftNIO underneath); its optional traits
+        // (swift-configuration, full Foundation) are off: the server needs neither.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
     ],
     targets: [
         // C libraries from Debian, reached through module maps.
@@ -44,6 +47,13 @@ let package = Package(
                 "ParleyShell", "ParleyOperations", "ParleyExtraction", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The page at `/`, entity pages and pictures: routes the server mounts.
+        .target(
+            name: "ParleyWeb",
+            dependencies: [
+                "ParleyOperations", "ParleyQuery", "ParleyStore", "ParleyRDF",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
 
         .target(
             name: "ParleyTestSupport",
@@ -68,6 +78,14 @@ let package = Package(
         .testTarget(name: "ParleyEndToEndTests", dependencies: ["parley", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
         .testTarget(name: "ParleyCLITests", dependencies: ["parley", "ParleyRDF", "ParleyTestSupport"]),
         .testTarget(name: "ParleyReliabilityTests", dependencies: ["parley", "ParleyStore", "ParleyLMDB", "ParleyQuery", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
+
+        .testTarget(
+            name: "ParleyWebTests",
+            dependencies: [
+                // Not HummingbirdTesting: it brings AsyncHTTPClient and BoringSSL to build. The
+                // routes are tested through WebSite, the real server through the browser test.
+                "ParleyWeb", "ParleyOperations", "ParleyStore", "ParleyRDF", "ParleyTestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -20,6 +20,15 @@ public enum GraphvizDOT {
         return out + "\""
     }
 
+    /// Whether `url` can go into a node's `URL` attribute: Graphviz copies it into the SVG's
+    /// `xlink:href` without escaping, so only printable ASCII other than double and single
+    /// quotes, `<`, `>`, `&`, backslash and space is allowed (percent-encode the rest).
+    public static func isSafeURL(_ url: String) -> Bool {
+        !url.isEmpty && url.unicodeScalars.allSatisfy { scalar in
+            scalar.value > 0x20 && scalar.value < 0x7f && !"\"'<>&\\".unicodeScalars.contains(scalar)
+        }
+    }
+
     /// `text` broken between words into lines of about `width` characters (a word longer than
     /// that stays whole), at most `lines` lines, the last ending in `…` if cut.
     public static func wrapped(_ text: String, width: Int = 28, lines: Int = 3) -> String {
@@ -43,7 +52,7 @@ public enum GraphvizDOT {
 
 extension NeighbourhoodGraph {
     /// The graph as DOT, left to right; `link` gives each node's URL (drawn as an SVG link),
-    /// or `nil` for none.
+    /// or `nil` for none. A URL that is not ``GraphvizDOT/isSafeURL(_:)`` is left out.
     public func dot(link: (Term) -> String? = { _ in nil }) -> String {
         var text = """
             digraph neighbourhood {
@@ -55,7 +64,7 @@ extension NeighbourhoodGraph {
         for (i, node) in nodes.enumerated() {
             var attributes = ["label=" + GraphvizDOT.quoted(GraphvizDOT.wrapped(node.label))]
             if node.isCentre { attributes.append("fillcolor=\"#ffe9a8\", color=\"#a07800\", penwidth=1.5") }
-            if let url = link(node.term) {
+            if let url = link(node.term), GraphvizDOT.isSafeURL(url) {
                 attributes.append("URL=" + GraphvizDOT.quoted(url))
                 attributes.append("tooltip=" + GraphvizDOT.quoted(node.label))
             }

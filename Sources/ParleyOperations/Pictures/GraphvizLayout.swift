@@ -12,13 +12,16 @@ import Glibc
 public struct GraphvizLayout: Sendable {
     /// The program, found on `PATH`.
     public var tool: String
+    /// Its arguments: SVG out, DOT in on standard input.
+    public var arguments: [String]
     /// The Debian package that brings it (for the error when it is missing).
     public var package: String
     /// How long the layout may take.
     public var timeout: Duration
 
-    public init(tool: String = "dot", package: String = "graphviz", timeout: Duration = .seconds(10)) {
+    public init(tool: String = "dot", arguments: [String] = ["-Tsvg"], package: String = "graphviz", timeout: Duration = .seconds(10)) {
         self.tool = tool
+        self.arguments = arguments
         self.package = package
         self.timeout = timeout
     }
@@ -29,7 +32,7 @@ public struct GraphvizLayout: Sendable {
         defer { directory.remove() }
         let input = directory.path + "/graph.dot", output = directory.path + "/graph.svg", errors = directory.path + "/errors.txt"
         try FileBytes.write(Array(dot.utf8), to: input)
-        let status = try run(["-Tsvg"], stdin: input, stdout: output, stderr: errors)
+        let status = try run(arguments, stdin: input, stdout: output, stderr: errors)
         guard status == 0 else {
             let message = String(decoding: (try? FileBytes.read(errors)) ?? [], as: UTF8.self)
             throw OperationError.layoutFailed(tool: tool, status: status,
