@@ -22,6 +22,8 @@ public enum OperationError: DiagnosticError, Hashable, Sendable {
     case noReadouts(String)
     /// Some readouts could not be ingested (each was reported as it failed).
     case ingestFailed(count: Int)
+    /// An N-Quads document was sent to be written into one graph; its quads name their own.
+    case quadsIntoGraph
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -45,6 +47,8 @@ public enum OperationError: DiagnosticError, Hashable, Sendable {
             Diagnostic("a folder without readouts (*.txt files)", source: path)
         case .ingestFailed(let count):
             Diagnostic("\(count) file\(count == 1 ? "" : "s") could not be ingested")
+        case .quadsIntoGraph:
+            Diagnostic("N-Quads names each quad's graph, so it cannot be written into one graph; send N-Triples or Turtle")
         }
     }
 }
