@@ -17,6 +17,8 @@ let package = Package(
         // The HTTP server of `parley serve` (SwiftNIO underneath); its optional traits
         // (swift-configuration, full Foundation) are off: the server needs neither.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         // C libraries from Debian, reached through module maps.
@@ -39,12 +41,21 @@ let package = Package(
             name: "ParleyOperations",
             dependencies: ["ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF", "ParleyExtraction"]),
         .target(
+            name: "ParleyServer",
+            dependencies: [
+                "ParleyWeb", "ParleyOperations", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
             name: "ParleyShell",
             dependencies: ["ParleyOperations", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF", "ParleyExtraction", "CEditLine"]),
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyShell", "ParleyOperations", "ParleyExtraction", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
+                "ParleyShell", "ParleyServer", "ParleyOperations", "ParleyExtraction", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The page at `/`, entity pages and pictures: routes the server mounts.
@@ -77,6 +88,9 @@ let package = Package(
             dependencies: ["ParleyRDF", "ParleyStore", "ParleySPARQL", "ParleyQuery", "ParleyTestSupport"]),
         .testTarget(name: "ParleyEndToEndTests", dependencies: ["parley", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
         .testTarget(name: "ParleyCLITests", dependencies: ["parley", "ParleyRDF", "ParleyTestSupport"]),
+        .testTarget(
+            name: "ParleyServerTests", dependencies: ["parley", "ParleyRDF", "ParleyTestSupport"],
+            exclude: ["Clients"]),
         .testTarget(name: "ParleyReliabilityTests", dependencies: ["parley", "ParleyStore", "ParleyLMDB", "ParleyQuery", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
 
         .testTarget(

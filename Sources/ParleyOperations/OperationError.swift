@@ -31,6 +31,8 @@ public enum OperationError: DiagnosticError, Hashable, Sendable {
     case layoutFailed(tool: String, status: Int32, message: String)
     /// The graph layout tool ran longer than it was allowed and was stopped.
     case layoutTimedOut(tool: String, seconds: Int)
+    /// An N-Quads document was sent to be written into one graph; its quads name their own.
+    case quadsIntoGraph
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -62,6 +64,8 @@ public enum OperationError: DiagnosticError, Hashable, Sendable {
             Diagnostic("'\(tool)' failed with status \(status)" + (message.isEmpty ? "" : ": " + message))
         case .layoutTimedOut(let tool, let seconds):
             Diagnostic("'\(tool)' took longer than \(seconds) s and was stopped")
+        case .quadsIntoGraph:
+            Diagnostic("N-Quads names each quad's graph, so it cannot be written into one graph; send N-Triples or Turtle")
         }
     }
 }
