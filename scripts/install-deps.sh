@@ -3,10 +3,12 @@
 # compare with), only those that are missing. Uses sudo when not run as root.
 set -euo pipefail
 
-packages=(liblmdb-dev zlib1g-dev libedit-dev)
+# graphviz: `dot` lays out the pictures of .graph and the entity pages.
+packages=(liblmdb-dev zlib1g-dev libedit-dev graphviz)
 if [[ "${1:-}" == "--test" ]]; then
-    # curl: the HTTP client the `parley serve` tests drive the server with.
-    packages+=(raptor2-utils curl)
+    # curl: the HTTP client the `parley serve` tests drive the server with; chromium: the
+    # headless browser the page's test drives.
+    packages+=(raptor2-utils curl chromium)
 fi
 
 missing=()
