@@ -116,7 +116,8 @@ if [[ "${VIRTUOSO:-1}" != 0 ]] && command -v virtuoso-t >/dev/null; then
             /etc/virtuoso-opensource-7/virtuoso.ini > "$dir/virtuoso.ini"
         (cd "$dir" && virtuoso-t +configfile "$dir/virtuoso.ini" +foreground > "$dir/out.log" 2>&1) &
         server_pid=$!
-        for _ in $(seq 120); do isql-vt "$port" dba dba exec="select 1;" >/dev/null 2>&1 && break; sleep 0.5; done
+        # A new database installs its packages first (half a minute or more).
+        for _ in $(seq 480); do isql-vt "$port" dba dba exec="select 1;" >/dev/null 2>&1 && break; sleep 0.5; done
         isql-vt "$port" dba dba exec="ld_dir('$dir/data', '*', 'http://parley.dev/default'); rdf_loader_run(); checkpoint;" >/dev/null
         vpid=$(pgrep -f "virtuoso-t +configfile $dir/virtuoso.ini" | head -1)
         measure virtuoso "$store" "http://127.0.0.1:$http" "$vpid"
