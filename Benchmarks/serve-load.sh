@@ -69,7 +69,7 @@ end
 LUA
 
 rss() { ps -o rss= -p "$1" | tr -d ' '; }
-readers() { "$parley" stats --db "$1" | awk -F': *' '/open readers/ { print $2 }'; }
+readers() { "$parley" stats --db "$1" | sed -n 's/^open readers *//p'; }
 
 # measure SERVER STORE URL PID [PARLEY-STORE]: one row per connection count.
 measure() {
@@ -114,13 +114,12 @@ if [[ "${VIRTUOSO:-1}" != 0 ]] && command -v virtuoso-t >/dev/null; then
             -e "s|^ServerPort *= *8890|ServerPort = $http|" -e "s|^DirsAllowed *=.*|DirsAllowed = ., $dir/data, /usr/share/virtuoso-opensource-7/vad|" \
             -e "s|^NumberOfBuffers *= *10000|NumberOfBuffers = 340000|" -e "s|^MaxDirtyBuffers *= *6000|MaxDirtyBuffers = 250000|" \
             /etc/virtuoso-opensource-7/virtuoso.ini > "$dir/virtuoso.ini"
-        (cd "$dir" && virtuoso-t +configfile "$dir/virtuoso.ini" +foreground > "$dir/out.log" 2>&1) &
+        (cd "$dir" && exec virtuoso-t +configfile "$dir/virtuoso.ini" +foreground > "$dir/out.log" 2>&1) &
         server_pid=$!
         # A new database installs its packages first (half a minute or more).
         for _ in $(seq 480); do isql-vt "$port" dba dba exec="select 1;" >/dev/null 2>&1 && break; sleep 0.5; done
         isql-vt "$port" dba dba exec="ld_dir('$dir/data', '*', 'http://parley.dev/default'); rdf_loader_run(); checkpoint;" >/dev/null
-        vpid=$(pgrep -f "virtuoso-t +configfile $dir/virtuoso.ini" | head -1)
-        measure virtuoso "$store" "http://127.0.0.1:$http" "$vpid"
+        measure virtuoso "$store" "http://127.0.0.1:$http" "$server_pid"
         isql-vt "$port" dba dba exec="shutdown;" >/dev/null 2>&1 || true
         wait "$server_pid" 2>/dev/null || true
         server_pid=""

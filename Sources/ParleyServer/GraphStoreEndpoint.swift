@@ -83,7 +83,7 @@ struct GraphStoreEndpoint: Sendable {
         headers[.contentType] = ResultMediaTypes.contentType(chosen.mediaType)
         headers[.vary] = "Accept"
         return try await DisconnectWatcher.watching(channel) { token in
-            try await StreamedResponse.make(store: store, token: token, headers: headers) { sink in
+            try await StreamedResponse.make(store: store, token: token, channel: channel, headers: headers) { sink in
                 try session.export(selection, as: chosen.syntax, to: { sink })
             }
         }

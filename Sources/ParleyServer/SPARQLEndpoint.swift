@@ -66,7 +66,7 @@ struct SPARQLEndpoint: Sendable {
         let finalPrefixes = prefixes
         return try await DisconnectWatcher.watching(channel) { token in
             let options = store.queryOptions(cancellation: token)
-            return try await StreamedResponse.make(store: store, token: token, headers: headers) { sink in
+            return try await StreamedResponse.make(store: store, token: token, channel: channel, headers: headers) { sink in
                 let writer = ResultWriter(solutionFormat: solutionFormat, graphSyntax: graphSyntax, requestedFormat: mediaType,
                                           prefixes: finalPrefixes)
                 try session.run(finalQuery, options: options, writer: writer, to: sink)

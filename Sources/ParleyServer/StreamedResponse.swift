@@ -16,7 +16,9 @@ enum StreamedResponse {
     /// Chunks written but not yet sent before the work waits for the client.
     static let chunksAhead = 4
 
-    static func make(store: ServedStore, token: CancellationToken, headers: HTTPFields,
+    /// `channel` is the client's connection: once it is closed the work stops waiting for room
+    /// and is cancelled, even when the response never got as far as its body.
+    static func make(store: ServedStore, token: CancellationToken, channel: (any Channel)?, headers: HTTPFields,
                      work: @escaping @Sendable (OutputSink) throws -> Void) async throws -> Response {
         let (stream, continuation) = AsyncThrowingStream<ByteBuffer, any Error>.makeStream()
         let room = DispatchSemaphore(value: chunksAhead)
@@ -26,7 +28,10 @@ enum StreamedResponse {
                     let sink = OutputSink { bytes in
                         // Wait for the client to take earlier chunks, unless the request is over.
                         while room.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-                            if token.isCancelled { return false }
+                            if token.isCancelled || channel.map({ !$0.isActive }) == true {
+                                token.cancel()
+                                return false
+                            }
                         }
                         continuation.yield(ByteBuffer(bytes: bytes))
                         return true
