@@ -14,6 +14,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // The HTTP server of `parley serve` (SwiftNIO underneath); its optional traits
+        // (swift-configuration, full Foundation) are off: the server needs neither.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         // C libraries from Debian, reached through module maps.
@@ -36,13 +41,29 @@ let package = Package(
             name: "ParleyOperations",
             dependencies: ["ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF", "ParleyExtraction"]),
         .target(
+            name: "ParleyServer",
+            dependencies: [
+                "ParleyWeb", "ParleyOperations", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
             name: "ParleyShell",
             dependencies: ["ParleyOperations", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF", "ParleyExtraction", "CEditLine"]),
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyShell", "ParleyOperations", "ParleyExtraction", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
+                "ParleyShell", "ParleyServer", "ParleyOperations", "ParleyExtraction", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // The page at `/`, entity pages and pictures: routes the server mounts.
+        .target(
+            name: "ParleyWeb",
+            dependencies: [
+                "ParleyOperations", "ParleyQuery", "ParleyStore", "ParleyRDF",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]),
 
         .target(
@@ -67,7 +88,18 @@ let package = Package(
             dependencies: ["ParleyRDF", "ParleyStore", "ParleySPARQL", "ParleyQuery", "ParleyTestSupport"]),
         .testTarget(name: "ParleyEndToEndTests", dependencies: ["parley", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
         .testTarget(name: "ParleyCLITests", dependencies: ["parley", "ParleyRDF", "ParleyTestSupport"]),
+        .testTarget(
+            name: "ParleyServerTests", dependencies: ["parley", "ParleyRDF", "ParleyTestSupport"],
+            exclude: ["Clients"]),
         .testTarget(name: "ParleyReliabilityTests", dependencies: ["parley", "ParleyStore", "ParleyLMDB", "ParleyQuery", "ParleySPARQL", "ParleyRDF", "ParleyTestSupport"]),
+
+        .testTarget(
+            name: "ParleyWebTests",
+            dependencies: [
+                // Not HummingbirdTesting: it brings AsyncHTTPClient and BoringSSL to build. The
+                // routes are tested through WebSite, the real server through the browser test.
+                "ParleyWeb", "ParleyOperations", "ParleyStore", "ParleyRDF", "ParleyTestSupport",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,9 +3,12 @@
 # compare with), only those that are missing. Uses sudo when not run as root.
 set -euo pipefail
 
-packages=(liblmdb-dev zlib1g-dev libedit-dev)
+# graphviz: `dot` lays out the pictures of .graph and the entity pages.
+packages=(liblmdb-dev zlib1g-dev libedit-dev graphviz)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(raptor2-utils)
+    # curl: the HTTP client the `parley serve` tests drive the server with; chromium: the
+    # headless browser the page's test drives.
+    packages+=(raptor2-utils curl chromium)
 fi
 
 missing=()
@@ -25,4 +28,7 @@ if [[ "${1:-}" == "--test" ]]; then
     # pyoxigraph: the reference the differential tests compare our output with.
     python3 -c "import pyoxigraph" 2>/dev/null || python3 -m pip install -q pyoxigraph || \
         echo "warning: pyoxigraph not installed; its differential tests will be skipped" >&2
+    # SPARQLWrapper and rdflib: the notebook clients the `parley serve` tests query the server with.
+    python3 -c "import SPARQLWrapper, rdflib" 2>/dev/null || python3 -m pip install -q SPARQLWrapper rdflib || \
+        echo "warning: SPARQLWrapper/rdflib not installed; the server's Python client tests will be skipped" >&2
 fi

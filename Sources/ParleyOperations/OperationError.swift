@@ -1,7 +1,7 @@
 import ParleyRDF
 
-/// Why a user-facing operation (load, export, query output, ingest, facts) could not be done,
-/// as data; ``diagnostic`` words it once for every front end.
+/// Why a user-facing operation (load, export, query output, ingest, facts, describing or drawing
+/// an entity) could not be done, as data; ``diagnostic`` words it once for every front end.
 public enum OperationError: DiagnosticError, Hashable, Sendable {
     /// A file could not be opened for writing (or reading), with the system's reason.
     case cannotOpen(String, String)
@@ -22,6 +22,17 @@ public enum OperationError: DiagnosticError, Hashable, Sendable {
     case noReadouts(String)
     /// Some readouts could not be ingested (each was reported as it failed).
     case ingestFailed(count: Int)
+    /// A name (`pe:Wang_Y`, `<IRI>`, `"Wang Yi"`, `prefix 'pf:'`) the store does not hold, with
+    /// the closest one it does, written the same way.
+    case unknownTerm(String, suggestion: String?)
+    /// The graph layout tool is not installed: `tool` and the Debian package that brings it.
+    case layoutToolMissing(tool: String, package: String)
+    /// The graph layout tool failed: its exit status and what it wrote on standard error.
+    case layoutFailed(tool: String, status: Int32, message: String)
+    /// The graph layout tool ran longer than it was allowed and was stopped.
+    case layoutTimedOut(tool: String, seconds: Int)
+    /// An N-Quads document was sent to be written into one graph; its quads name their own.
+    case quadsIntoGraph
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -45,6 +56,16 @@ public enum OperationError: DiagnosticError, Hashable, Sendable {
             Diagnostic("a folder without readouts (*.txt files)", source: path)
         case .ingestFailed(let count):
             Diagnostic("\(count) file\(count == 1 ? "" : "s") could not be ingested")
+        case .unknownTerm(let term, let suggestion):
+            Diagnostic("\(term) is not in the store" + (suggestion.map { "; did you mean \($0)?" } ?? ""))
+        case .layoutToolMissing(let tool, let package):
+            Diagnostic("cannot draw the graph: '\(tool)' is not installed (apt-get install \(package))")
+        case .layoutFailed(let tool, let status, let message):
+            Diagnostic("'\(tool)' failed with status \(status)" + (message.isEmpty ? "" : ": " + message))
+        case .layoutTimedOut(let tool, let seconds):
+            Diagnostic("'\(tool)' took longer than \(seconds) s and was stopped")
+        case .quadsIntoGraph:
+            Diagnostic("N-Quads names each quad's graph, so it cannot be written into one graph; send N-Triples or Turtle")
         }
     }
 }

@@ -8,8 +8,9 @@ import ParleyStore
 /// written by one ``ResultWriter``, updates report what they changed.
 ///
 /// It holds no transaction between calls: each query reads in its own snapshot, each update
-/// writes in one transaction. Use a session from one thread at a time.
-public final class StoreSession {
+/// writes in one transaction, so one session may serve many threads at once (the server's
+/// requests); LMDB lets one write transaction in at a time.
+public final class StoreSession: Sendable {
     public let store: Store
     public let engine: QueryEngine
 

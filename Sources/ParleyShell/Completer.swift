@@ -1,3 +1,5 @@
+import ParleyOperations
+
 /// Tab completion at the prompt, as a pure function of the line and the store's vocabulary.
 ///
 /// - the first word of a line starting with `.`: dot-command names;

@@ -32,6 +32,8 @@ public struct DotCommand: Sendable {
                    details: "TERM is a prefixed name, an <IRI>, or a label (\"Wang Yi\")."),
         DotCommand(name: ".why", usage: "PATTERN", summary: "The readout and sentence each matching fact came from",
                    details: "PATTERN is one triple pattern: `.why pe:Wang_Yi pv:urges ?whom`. With one or two terms the rest are variables."),
+        DotCommand(name: ".graph", usage: "TERM FILE.svg", summary: "Draw who said what about an entity, as SVG",
+                   details: "The entity, the actors holding a stance toward it and what it holds stances toward,\nlaid out by Graphviz (apt-get install graphviz). TERM as for .describe."),
         DotCommand(name: ".ingest", usage: "FILE|FOLDER", summary: "Extract facts from readout .txt files into the store", details: ""),
     ]
 

@@ -97,6 +97,9 @@ extension Shell {
         case ".why":
             guard (1...3).contains(arguments.count) else { throw ShellError.usage(command: name, usage: "PATTERN") }
             try why(arguments)
+        case ".graph":
+            try expect(2...2)
+            try graph(arguments[0], to: arguments[1])
         case ".ingest":
             try expect(1...1)
             try ingest(arguments[0])

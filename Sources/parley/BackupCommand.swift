@@ -1,7 +1,6 @@
 import ArgumentParser
 import Dispatch
 import ParleyOperations
-import ParleyShell
 import ParleyStore
 import Synchronization
 #if canImport(Glibc)
@@ -38,9 +37,8 @@ struct BackupCommand: ParsableCommand {
         progress.stop()
         var info = stat()
         let bytes = stat(destination + "/data.mdb", &info) == 0 ? Int(info.st_size) : 0
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        Terminal.standardError.write("backed up \(store.path) to \(destination) (\(grouped(bytes)) bytes\(compact ? ", compacted" : "")) in \(formatted(seconds)) s\n")
+        let elapsed = seconds(clock.now - start)
+        Terminal.standardError.write("backed up \(store.path) to \(destination) (\(grouped(bytes)) bytes\(compact ? ", compacted" : "")) in \(formatted(elapsed)) s\n")
     }
 }
 

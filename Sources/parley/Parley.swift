@@ -18,7 +18,7 @@ struct Parley: ParsableCommand {
             """,
         subcommands: [ReplCommand.self, RunCommand.self, LoadCommand.self, ExportCommand.self, QueryCommand.self, UpdateCommand.self,
                       IngestCommand.self, FactsCommand.self, StatsCommand.self, GraphsCommand.self,
-                      CheckCommand.self, BackupCommand.self],
+                      CheckCommand.self, BackupCommand.self, ServeCommand.self],
         defaultSubcommand: ReplCommand.self)
 
     /// Runs the command; usage errors exit with status 2, other failures with 1.

@@ -1,4 +1,5 @@
 import Testing
+import ParleyOperations
 @testable import ParleyShell
 
 /// Tab completion and "did you mean …?", against a small fixed vocabulary.

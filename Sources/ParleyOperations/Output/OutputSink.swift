@@ -3,12 +3,20 @@ import Glibc
 #endif
 
 /// A buffered writer on a file descriptor: standard output, standard error, a file opened by
-/// `.output`/`.once`/`-o`, or (fd -1) nowhere. Every front end writes through it. Standard error is written through at once; the others flush at 1 MiB
-/// and when ``flush()`` is called (after every statement).
+/// `.output`/`.once`/`-o`, or (fd -1) nowhere; or, for the server, a consumer closure that is
+/// handed each chunk. Every front end writes through it. Standard error is written through at
+/// once; the others flush at ``flushThreshold`` (1 MiB unless set) and when ``flush()`` is
+/// called (after every statement).
 public final class OutputSink {
+    /// The descriptor written to; -1 for a sink that discards or hands chunks to a consumer.
     public let fd: Int32
     private var buffer: [UInt8] = []
     private let ownsDescriptor: Bool
+    /// Takes each flushed chunk instead of a descriptor; returns `false` when it can take no
+    /// more (the reader went away), which sets ``failed``.
+    private let consumer: (([UInt8]) -> Bool)?
+    /// Buffered bytes are written out once there are this many.
+    public var flushThreshold = 1 << 20
     /// Set when a write failed (disk full, closed pipe); later writes are dropped.
     public private(set) var failed = false
 
@@ -19,6 +27,17 @@ public final class OutputSink {
         self.fd = fd
         self.ownsDescriptor = ownsDescriptor
         self.unbuffered = unbuffered ?? (fd == 2)
+        self.consumer = nil
+    }
+
+    /// A sink that hands what is written, in chunks of about `chunkSize` bytes, to `consumer`
+    /// (the server's response body). `consumer` returns `false` once it can take no more.
+    public init(chunkSize: Int = 64 << 10, consumer: @escaping ([UInt8]) -> Bool) {
+        self.fd = -1
+        self.ownsDescriptor = false
+        self.unbuffered = false
+        self.consumer = consumer
+        self.flushThreshold = chunkSize
     }
 
     /// Opens (creating or truncating) a file for writing.
@@ -33,17 +52,22 @@ public final class OutputSink {
 
     public func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
-        if unbuffered || buffer.count >= 1 << 20 { flush() }
+        if unbuffered || buffer.count >= flushThreshold { flush() }
     }
 
     /// Appends bytes through `body`, flushing when the buffer is large.
     public func append(_ body: (inout [UInt8]) -> Void) {
         body(&buffer)
-        if unbuffered || buffer.count >= 1 << 20 { flush() }
+        if unbuffered || buffer.count >= flushThreshold { flush() }
     }
 
     /// Writes out what is buffered; a failed write sets ``failed``.
     public func flush() {
+        if let consumer {
+            if !buffer.isEmpty && !failed && !consumer(buffer) { failed = true }
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
         // A negative descriptor discards what is written (timing runs nobody reads).
         if fd < 0 { buffer.removeAll(keepingCapacity: true); return }
         var offset = 0
@@ -57,6 +81,12 @@ public final class OutputSink {
             offset += n
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Drops what is buffered without writing it (the work failed; its partial output must not
+    /// reach a consumer that would take it for a result).
+    public func discardBuffered() {
+        buffer.removeAll(keepingCapacity: false)
     }
 
     deinit {

@@ -100,6 +100,21 @@ public struct StoreVocabulary: Sendable {
         return nil
     }
 
+    /// "Did you mean …?" for a term or a label: by name for `<IRI>`s and prefixed names, by
+    /// label (quoted) for words.
+    public func suggestion(forTermOrLabel text: String) -> String? {
+        if text.hasPrefix("<") || text.contains(":") { return suggestion(for: text) }
+        let byLabel = Dictionary(labels.map { ($0.label, $0.iri) }, uniquingKeysWith: { first, _ in first })
+        guard let label = Suggestions.closest(to: text, in: byLabel.keys.sorted()) else { return nil }
+        return "\"\(label)\""
+    }
+
+    /// The entity whose `rdfs:label` is `label` (ignoring case), if any.
+    public func entity(labelled label: String) -> String? {
+        let wanted = label.lowercased()
+        return labels.first { $0.label.lowercased() == wanted }?.iri
+    }
+
     /// The closest saved prefix name to `prefix` (without the colon).
     public func suggestion(forPrefix prefix: String) -> String? {
         Suggestions.closest(to: prefix, in: prefixes.map(\.prefix))
