@@ -11,15 +11,25 @@ final class RunFile {
     /// Bytes written so far.
     private(set) var size = 0
 
-    /// Creates the file in `directory`.
+    /// Creates the file in `directory`: nameless from the start where the file system allows
+    /// (`O_TMPFILE`), else created and unlinked at once.
     init(directory: String) throws {
+        self.directory = directory
+        let nameless = open(directory, Self.temporaryFileFlags | O_RDWR | O_CLOEXEC, 0o600)
+        if nameless >= 0 {
+            descriptor = nameless
+            return
+        }
         var template = Array("\(directory)/.parley-load-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else { throw StoreError.cannotSpill(path: directory, reason: String(cString: strerror(errno))) }
         template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
         descriptor = fd
-        self.directory = directory
     }
+
+    /// Linux's `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Glibc's Swift overlay does not
+    /// import because it is a compound macro.
+    private static let temporaryFileFlags: Int32 = 0o20_000_000 | O_DIRECTORY
 
     deinit { close(descriptor) }
 
