@@ -47,7 +47,19 @@ final class OrderByIterator: RowIterator {
         var index = 0
         while let row = try input.next() {
             try execution.checkpoint()
-            let k = keys(row)
+            let k: [Term?]
+            if let keep, keep > 0, entries.count == keep, let last = entries.last, conditions.count > 1 {
+                // Top-k: a row already worse than the last kept one on the first key is
+                // dropped without evaluating the other keys.
+                execution.context.beginSolution()
+                let bindings = execution.bindings(row)
+                let first = try? execution.expressions.evaluate(conditions[0].expression, bindings)
+                let c = TermOrder.compare(first, last.keys[0])
+                if conditions[0].descending ? c < 0 : c > 0 { continue }
+                k = [first] + conditions.dropFirst().map { try? execution.expressions.evaluate($0.expression, bindings) }
+            } else {
+                k = keys(row)
+            }
             if let keep {
                 guard keep > 0 else { continue }
                 if entries.count == keep, let last = entries.last, !precedes(k, last.keys) { continue }
