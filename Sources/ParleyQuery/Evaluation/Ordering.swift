@@ -115,6 +115,21 @@ final class GroupIterator: RowIterator {
         var order: [[TermID]] = []
         var groups: [[TermID]: [AggregateAccumulator]] = [:]
         let fresh = aggregates.map { AggregateAccumulator($0.aggregate, context: execution.context) }
+        if groupSlots.isEmpty {
+            // One group of every row: no key to build or look up per row.
+            var accumulators = fresh
+            while let row = try input.next() {
+                try execution.checkpoint()
+                execution.context.beginSolution()
+                let bindings = execution.bindings(row)
+                for i in 0..<accumulators.count { accumulators[i].add(bindings, evaluator: execution.expressions) }
+            }
+            var row = execution.emptyRow
+            for (i, aggregate) in aggregates.enumerated() {
+                if let value = accumulators[i].result() { row[aggregate.slot] = try execution.table.id(value) }
+            }
+            return [row]
+        }
         while let row = try input.next() {
             try execution.checkpoint()
             let key = groupSlots.map { row[$0] }
