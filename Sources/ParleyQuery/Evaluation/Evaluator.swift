@@ -132,6 +132,9 @@ struct Evaluator {
         case .service:
             throw QueryError.unsupported("SERVICE (federated queries)")
         case .group(let inner, let variables, let aggregates):
+            if variables.isEmpty, input is UnitIterator, !substituting, let plan = CountPlan(inner, aggregates: aggregates) {
+                return try countedGroup(plan, aggregates: aggregates, graph: graph)
+            }
             let source = try iterator(inner, input: input, graph: graph)
             return GroupIterator(
                 input: source,
