@@ -182,6 +182,21 @@ public struct QuadScan: ~Copyable {
         batch = page?.value ?? entry.value
         position = 0
         try checkBatch()
+        if prefix.count > 1 { position = firstAtOrAfterPrefix() * valueSize }
+    }
+
+    /// The first value of the page at or after the bound prefix, by binary search: the page
+    /// holds the cursor's value but starts at the page's first, often far below it.
+    private func firstAtOrAfterPrefix() -> Int {
+        var low = 0, high = batch.count / valueSize
+        while low < high {
+            let mid = (low + high) / 2
+            let value = UnsafeRawBufferPointer(rebasing: batch[(mid * valueSize)..<((mid + 1) * valueSize)])
+            let order = comparePrefix(IDBytes.load(value, at: 0), IDBytes.load(value, at: 8),
+                                      valueSize == 24 ? IDBytes.load(value, at: 16) : 0)
+            if order < 0 { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// A damaged page can hand out keys and values of any size: never read past them.

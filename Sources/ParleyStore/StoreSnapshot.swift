@@ -81,6 +81,19 @@ public final class StoreSnapshot {
                       in: checkedTransaction(), snapshot: self)
     }
 
+    /// The exact number of quads matching `pattern`, and how it was found: from an index's
+    /// entry count or one key's value count where the pattern allows, else by one lookup or by
+    /// counting one range (never by building the quads).
+    public func count(_ pattern: QuadPattern) throws -> QuadCount {
+        try store.count(pattern, in: checkedTransaction(), snapshot: self)
+    }
+
+    /// A probe for fully bound triples in `scope`, one seek each, valid while this snapshot is
+    /// open.
+    public func makeProbe(_ scope: GraphScope) throws -> QuadProbe {
+        try QuadProbe(scope, store: store, in: checkedTransaction(), snapshot: self)
+    }
+
     /// Every quad matching `pattern`, read at once.
     public func quads(matching pattern: QuadPattern) throws -> [IDQuad] {
         var scan = try scan(pattern)

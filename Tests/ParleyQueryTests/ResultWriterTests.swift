@@ -101,6 +101,17 @@ import Testing
         #expect(try SPARQLResultsReader.readTSV(text) == Self.expected)
     }
 
+    @Test("an IRI repeated row after row is written the same each time, prefixed or not")
+    func repeatedIRIs() {
+        let rows: [[Term?]] = Array(repeating: [.iri("http://example.org/a"), .iri("http://other.org/x"), nil], count: 3)
+        let prefixes = [(prefix: "ex", iri: "http://example.org/")]
+        let tsv = Self.write(.tsv, rows, prefixes: prefixes)
+        #expect(tsv == "?s\t?o\t?x\n" + String(repeating: "<http://example.org/a>\t<http://other.org/x>\t\n", count: 3))
+        let table = Self.write(.table, rows, prefixes: prefixes)
+        #expect(table.components(separatedBy: "ex:a").count - 1 == 3)
+        #expect(table.components(separatedBy: "<http://other.org/x>").count - 1 == 3)
+    }
+
     @Test("TSV writes its header even for zero rows")
     func tsvHeaderWithoutRows() {
         #expect(Self.write(.tsv, []) == "?s\t?o\t?x\n")

@@ -13,6 +13,10 @@ struct Evaluator {
     let execution: Execution
     /// Run every pattern with the input's bindings substituted (EXISTS's semantics, §18.6).
     var substituting = false
+    /// Set under `DISTINCT` over a projection of one BGP: the variables the result needs (the
+    /// projected ones). A pattern that binds only variables nothing else needs then stops at
+    /// its first match per row, since DISTINCT would drop the rest.
+    var distinctNeeds: Set<Int>?
 
     init(execution: Execution, substituting: Bool = false) {
         self.execution = execution
@@ -132,6 +136,9 @@ struct Evaluator {
         case .service:
             throw QueryError.unsupported("SERVICE (federated queries)")
         case .group(let inner, let variables, let aggregates):
+            if variables.isEmpty, input is UnitIterator, !substituting, let plan = CountPlan(inner, aggregates: aggregates) {
+                return try countedGroup(plan, aggregates: aggregates, graph: graph)
+            }
             let source = try iterator(inner, input: input, graph: graph)
             return GroupIterator(
                 input: source,
@@ -146,7 +153,11 @@ struct Evaluator {
             for v in variables { if let slot = execution.slots.index[v] { keep[slot] = true } }
             return ProjectIterator(input: try iterator(inner, input: input, graph: graph), keep: keep)
         case .distinct(let inner):
-            return DistinctIterator(input: try iterator(inner, input: input, graph: graph), execution: execution)
+            var evaluator = self
+            if case .project(let body, let variables) = inner, Self.isBGP(body) {
+                evaluator.distinctNeeds = Set(variables.compactMap { execution.slots.index[$0] })
+            }
+            return DistinctIterator(input: try evaluator.iterator(inner, input: input, graph: graph), execution: execution)
         case .reduced(let inner):
             return ReducedIterator(input: try iterator(inner, input: input, graph: graph))
         case .slice(let inner, let offset, let limit):
@@ -173,6 +184,15 @@ struct Evaluator {
             return (source, conditions, { ProjectIterator(input: $0, keep: keep) })
         default:
             return nil
+        }
+    }
+
+    /// A BGP, alone or under FILTERs.
+    static func isBGP(_ pattern: GraphPattern) -> Bool {
+        switch pattern {
+        case .bgp: return true
+        case .filter(_, let inner): return isBGP(inner)
+        default: return false
         }
     }
 
@@ -254,23 +274,64 @@ struct Evaluator {
     private func bgp(_ triples: [TriplePattern], filters: [Expression], input: RowIterator, graph: ActiveGraph) throws -> RowIterator {
         let compiled = try triples.map { CompiledTriple(subject: try position($0.subject), predicate: try position($0.predicate), object: try position($0.object)) }
         let inputBound = (input as? SingleRowIterator)?.boundSlots ?? []
-        let order = try Planner(execution: execution).order(compiled, bound: inputBound, graph: graph)
+        let planner = Planner(execution: execution)
+        var order = try planner.order(compiled, bound: inputBound, graph: graph)
         var pending = filters.map { (expression: $0, slots: Set(Self.variables(of: $0).compactMap { execution.slots.index[$0] }), exists: Self.hasExists($0)) }
         var bound = inputBound
         var current: RowIterator = input
-        let planner = Planner(execution: execution)
         var estimateBound = inputBound
-        for triple in order {
-            current = TriplePatternIterator(input: current, pattern: triple, graph: graph, execution: execution)
-            if let profile = execution.profile {
-                let estimate = try planner.estimate(triple, bound: estimateBound, total: try planner.totalQuads())
-                let label = try describe(triple, bound: estimateBound, graph: graph)
-                let node = profile.add(label, depth: execution.explainDepth,
-                                       key: [AnyHashable(label), AnyHashable(execution.explainDepth)], estimate: estimate)
-                current = CountingIterator(input: current, node: node)
+        enum Step { case pair(PairJoinPlan), triple(CompiledTriple) }
+        var steps: [Step] = []
+        if let pair = try pairJoin(&order, bound: inputBound, graph: graph) { steps.append(.pair(pair)) }
+        steps += order.map(Step.triple)
+        // Under DISTINCT: variables a later step, a filter or the result needs.
+        var neededLater: [Set<Int>] = []
+        // (A filter with EXISTS may read any variable: then every variable is needed.)
+        if let needs = distinctNeeds, !pending.contains(where: \.exists) {
+            var needed = needs.union(pending.flatMap(\.slots))
+            for step in steps.reversed() {
+                neededLater.insert(needed, at: 0)
+                switch step {
+                case .triple(let triple): needed.formUnion(triple.variables)
+                case .pair(let pair): needed.formUnion(pair.driver.variables)
+                }
             }
-            estimateBound.formUnion(triple.variables)
-            bound.formUnion(triple.variables)
+        }
+        for (stepIndex, step) in steps.enumerated() {
+            let variables: [Int]
+            switch step {
+            case .triple(let triple):
+                // Every position bound: one seek per row, not a range scan.
+                let probes = triple.variables.allSatisfy { estimateBound.contains($0) }
+                // Binds only variables nothing needs (under DISTINCT): the first match will do.
+                let firstOnly = !probes && stepIndex < neededLater.count
+                    && triple.variables.allSatisfy { estimateBound.contains($0) || !neededLater[stepIndex].contains($0) }
+                current = probes ? ProbeIterator(input: current, pattern: triple, graph: graph, execution: execution)
+                    : TriplePatternIterator(input: current, pattern: triple, graph: graph, execution: execution,
+                                            firstMatchOnly: firstOnly)
+                if let profile = execution.profile {
+                    let estimate = try planner.estimate(triple, bound: estimateBound, total: try planner.totalQuads())
+                    let label = (probes ? "probe " : firstOnly ? "first match per row (DISTINCT), scan " : "scan ")
+                        + (try describe(triple, bound: estimateBound, graph: graph))
+                    let node = profile.add(label, depth: execution.explainDepth,
+                                           key: [AnyHashable(label), AnyHashable(execution.explainDepth)], estimate: estimate)
+                    current = CountingIterator(input: current, node: node)
+                }
+                variables = triple.variables
+            case .pair(let pair):
+                current = PairMergeJoinIterator(input: current, plan: pair, graph: graph, execution: execution)
+                if let profile = execution.profile {
+                    let label = "merge join on ?\(execution.slots.names[pair.outer]) ?\(execution.slots.names[pair.inner]): "
+                        + "scan \(try describe(pair.driver, bound: estimateBound, graph: graph)) with "
+                        + "scan \(try describe(pair.partner, bound: estimateBound.union([pair.outer]), graph: graph)) per ?\(execution.slots.names[pair.outer])"
+                    let node = profile.add(label, depth: execution.explainDepth,
+                                           key: [AnyHashable(label), AnyHashable(execution.explainDepth)])
+                    current = CountingIterator(input: current, node: node)
+                }
+                variables = pair.driver.variables
+            }
+            estimateBound.formUnion(variables)
+            bound.formUnion(variables)
             let ready = pending.filter { !$0.exists && $0.slots.isSubset(of: bound) }
             pending.removeAll { f in !f.exists && f.slots.isSubset(of: bound) }
             for f in ready { current = FilterIterator(input: current, expression: f.expression, graph: graph, execution: execution) }
@@ -279,7 +340,28 @@ struct Evaluator {
         return current
     }
 
-    /// `scan spo (?s <p> ?o)` for EXPLAIN: the index a pattern's scan reads, and the pattern.
+    /// The merge join of the planner's first pattern with another over the same two variables
+    /// (``PairJoinPlan``), both removed from `order`; `nil` (and `order` unchanged) where none
+    /// applies or where the partner is so much larger than the first that one seek per row of
+    /// the first reads less.
+    private func pairJoin(_ order: inout [CompiledTriple], bound: Set<Int>, graph: ActiveGraph) throws -> PairJoinPlan? {
+        guard order.count >= 2, execution.scansAreSorted(graph), let first = order.first,
+              first.variables.allSatisfy({ !bound.contains($0) }) else { return nil }
+        let planner = Planner(execution: execution)
+        let total = try planner.totalQuads()
+        for j in 1..<order.count {
+            guard let plan = PairJoinPlan(driver: first, partner: order[j]) else { continue }
+            let driverRows = try planner.estimate(first, bound: bound, total: total)
+            let partnerRows = try planner.estimate(order[j], bound: bound, total: total)
+            guard partnerRows <= 8 * max(driverRows, 1_000) else { return nil }
+            order.remove(at: j)
+            order.removeFirst()
+            return plan
+        }
+        return nil
+    }
+
+    /// `spo (?s <p> ?o)` for EXPLAIN: the index a pattern's scan reads, and the pattern.
     private func describe(_ triple: CompiledTriple, bound: Set<Int>, graph: ActiveGraph) throws -> String {
         func known(_ p: CompiledTriple.Position) -> Bool {
             if case .variable(let slot) = p { return bound.contains(slot) }
@@ -301,7 +383,7 @@ struct Evaluator {
         if case .defaultGraph = graph, case .union = execution.dataset.defaultGraph, try !execution.namedGraphIDs().isEmpty {
             index += "+" + index + "g (union of all graphs)"
         }
-        return "scan \(index) (\(try text(triple.subject)) \(try text(triple.predicate)) \(try text(triple.object)))"
+        return "\(index) (\(try text(triple.subject)) \(try text(triple.predicate)) \(try text(triple.object)))"
     }
 
     static func hasExists(_ expression: Expression) -> Bool {

@@ -47,7 +47,19 @@ final class OrderByIterator: RowIterator {
         var index = 0
         while let row = try input.next() {
             try execution.checkpoint()
-            let k = keys(row)
+            let k: [Term?]
+            if let keep, keep > 0, entries.count == keep, let last = entries.last, conditions.count > 1 {
+                // Top-k: a row already worse than the last kept one on the first key is
+                // dropped without evaluating the other keys.
+                execution.context.beginSolution()
+                let bindings = execution.bindings(row)
+                let first = try? execution.expressions.evaluate(conditions[0].expression, bindings)
+                let c = TermOrder.compare(first, last.keys[0])
+                if conditions[0].descending ? c < 0 : c > 0 { continue }
+                k = [first] + conditions.dropFirst().map { try? execution.expressions.evaluate($0.expression, bindings) }
+            } else {
+                k = keys(row)
+            }
             if let keep {
                 guard keep > 0 else { continue }
                 if entries.count == keep, let last = entries.last, !precedes(k, last.keys) { continue }
@@ -103,6 +115,21 @@ final class GroupIterator: RowIterator {
         var order: [[TermID]] = []
         var groups: [[TermID]: [AggregateAccumulator]] = [:]
         let fresh = aggregates.map { AggregateAccumulator($0.aggregate, context: execution.context) }
+        if groupSlots.isEmpty {
+            // One group of every row: no key to build or look up per row.
+            var accumulators = fresh
+            while let row = try input.next() {
+                try execution.checkpoint()
+                execution.context.beginSolution()
+                let bindings = execution.bindings(row)
+                for i in 0..<accumulators.count { accumulators[i].add(bindings, evaluator: execution.expressions) }
+            }
+            var row = execution.emptyRow
+            for (i, aggregate) in aggregates.enumerated() {
+                if let value = accumulators[i].result() { row[aggregate.slot] = try execution.table.id(value) }
+            }
+            return [row]
+        }
         while let row = try input.next() {
             try execution.checkpoint()
             let key = groupSlots.map { row[$0] }

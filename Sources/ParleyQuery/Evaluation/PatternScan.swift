@@ -99,12 +99,16 @@ final class TriplePatternIterator: RowIterator {
     private let graph: ActiveGraph
     private var current: Row?
     private var source: QuadSource?
+    /// Stop each row's scan at its first match (the pattern only has to exist).
+    private let firstMatchOnly: Bool
 
-    init(input: RowIterator, pattern: CompiledTriple, graph: ActiveGraph, execution: Execution) {
+    init(input: RowIterator, pattern: CompiledTriple, graph: ActiveGraph, execution: Execution,
+         firstMatchOnly: Bool = false) {
         self.input = input
         self.pattern = pattern
         self.graph = graph
         self.execution = execution
+        self.firstMatchOnly = firstMatchOnly
     }
 
     func next() throws -> Row? {
@@ -112,7 +116,10 @@ final class TriplePatternIterator: RowIterator {
             try execution.checkpoint()
             if let source, let row = current {
                 if let quad = try source.next() {
-                    if let out = bind(row, quad) { return out }
+                    if let out = bind(row, quad) {
+                        if firstMatchOnly { self.source = nil }
+                        return out
+                    }
                     continue
                 }
                 self.source = nil

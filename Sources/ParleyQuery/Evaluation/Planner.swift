@@ -54,13 +54,16 @@ struct Planner {
             rows = total / 50
         }
         let boundByVariable = pattern.variables.contains { bound.contains($0) }
-        if !boundByVariable && (s || o), let exact = try execution.smallCount(pattern) { return exact }
+        let counted = !boundByVariable && (s || o)
+        if counted, let exact = try execution.smallCount(pattern) { return exact }
         switch (s, o) {
         case (true, true): rows = min(rows, 1)
         case (true, false): rows = min(rows, max(1, rows / 1_000) + 3)
         case (false, true): rows = min(rows, max(1, rows / 200) + 10)
         case (false, false): break
         }
+        // Counting stopped past the limit: the pattern matches more than any counted one.
+        if counted { rows = max(rows, Double(Execution.exactCountLimit + 1)) }
         return rows
     }
 

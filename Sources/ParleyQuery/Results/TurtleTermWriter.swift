@@ -10,6 +10,9 @@ import ParleyRDF
 struct TurtleTermWriter {
     private var serializer: TurtleSerializer
     private var scratch: [UInt8] = []
+    /// IRIs already written: results repeat them row after row (a star query's subject), and
+    /// writing one goes through the serializer's encoding each time.
+    private var written: [String: [UInt8]] = [:]
     private static let subject = Term.blank("s")
     private static let predicate = Term.iri("p:")
     private static let separator = Array(" ,\n        ".utf8)
@@ -23,6 +26,7 @@ struct TurtleTermWriter {
     /// Appends `term` in Turtle syntax. Raw tabs (which only literals can hold) are written as `\t`
     /// when `escapeTabs` is set.
     mutating func append(_ term: Term, to out: inout [UInt8], escapeTabs: Bool) {
+        if case .iri(let iri) = term, let known = written[iri] { return out.append(contentsOf: known) }
         scratch.removeAll(keepingCapacity: true)
         serializer.append(Quad(Self.subject, Self.predicate, term), to: &scratch)
         let body: ArraySlice<UInt8>
@@ -32,6 +36,10 @@ struct TurtleTermWriter {
             scratch.removeAll(keepingCapacity: true)
             NTriplesSerializer.appendTerm(term, to: &scratch)
             body = scratch[...]
+        }
+        if case .iri(let iri) = term, !body.contains(0x09) {
+            if written.count >= 65_536 { written.removeAll(keepingCapacity: true) }
+            written[iri] = Array(body)
         }
         guard escapeTabs, body.contains(0x09) else { return out.append(contentsOf: body) }
         for byte in body {
