@@ -32,7 +32,8 @@ with Parley's in-process result; a difference is reported (first rows of it), ne
 Start-up (--only startup, or the default, after the queries): a small store from the seed
 readouts (`parley ingest`), then hyperfine -N (apt-installed when missing) of
 `parley --help`, `parley query --db SMALL 'ASK {}'`, the prompt opening and quitting
-(`parley --db SMALL` with `.quit` on standard input) and, for reference, `sqlite3 :memory:
+(`parley --db SMALL` with `.quit` on standard input, or `-c .quit` where hyperfine is older than
+1.16 and has no --input) and, for reference, `sqlite3 :memory:
 'select 1'` when sqlite3 is there.
 
 Output: markdown tables on stdout (query, Virtuoso, Parley in process, Parley HTTP,
@@ -589,8 +590,14 @@ def benchmark_startup(args, jsonl):
     commands = [
         ("parley --help", [PARLEY, "--help"], None),
         ("parley query --db SMALL 'ASK {}'", [PARLEY, "query", "--db", small, "ASK {}"], None),
-        ("echo .quit | parley --db SMALL (the prompt)", [PARLEY, "--db", small], quit_file),
     ]
+    # The prompt opening and quitting: .quit on standard input where hyperfine has --input
+    # (1.16 and later); Debian 12's 1.15 has not, so there the prompt runs `-c .quit`.
+    if "--input" in subprocess.run(["hyperfine", "--help"], capture_output=True, text=True).stdout:
+        commands.append(("echo .quit | parley --db SMALL (the prompt)", [PARLEY, "--db", small], quit_file))
+    else:
+        commands.append(("parley --db SMALL -c .quit (the prompt)", [PARLEY, "--db", small, "-c", ".quit"], None))
+    commands.sort(key=lambda c: c[0].startswith("sqlite3"))
     if shutil.which("sqlite3"):
         commands.append(("sqlite3 :memory: 'select 1'", ["sqlite3", ":memory:", "select 1"], None))
     size = os.path.getsize(PARLEY)
