@@ -3,6 +3,27 @@
 // The module layout, and what each module may import, is in ARCHITECTURE.md.
 import PackageDescription
 
+/// How the release `parley` executable is linked on Linux, for start-up time (issue 14: every
+/// `parley query` paid ~12 ms before doing anything, most of it in the dynamic loader).
+/// - `-static-stdlib`: the Swift runtime, Foundation and ICU go into the binary instead of ~20
+///   shared libraries the loader has to find, map and bind symbol by symbol.
+/// - `-no-pie`: a fixed-address executable has no relative relocations to apply at start (a
+///   static PIE had ~114,000, each touching a page of the 130 MB binary).
+/// - `--no-export-dynamic`: the toolchain's static-stdlib arguments export every symbol; the
+///   runtime's start-up `dladdr` then walks a 28,000-entry symbol table. Nothing looks our
+///   symbols up by name (a fully static Swift executable exports none either).
+/// - the `-l` flags: the static archives Foundation needs that the objects' autolink entries
+///   only name when compiled against the static resource directory (SwiftPM compiles them
+///   against the shared one; linking alone is what changes here).
+/// Release only: debug builds and the test bundles (which load the dynamic Swift Testing
+/// runtime) keep the shared libraries. LMDB, libedit, zlib and the C/C++ runtimes stay shared.
+let releaseExecutableLinkerFlags = [
+    "-static-stdlib",
+    "-Xclang-linker", "-no-pie",
+    "-Xlinker", "--no-export-dynamic",
+    "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lstdc++", "-lm",
+]
+
 let package = Package(
     name: "Parley",
     platforms: [.macOS(.v15)],
@@ -57,7 +78,8 @@ let package = Package(
             dependencies: [
                 "ParleyShell", "ParleyServer", "ParleyOperations", "ParleyExtraction", "ParleyQuery", "ParleySPARQL", "ParleyStore", "ParleyRDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            linkerSettings: [.unsafeFlags(releaseExecutableLinkerFlags, .when(platforms: [.linux], configuration: .release))]),
         // The page at `/`, entity pages and pictures: routes the server mounts.
         .target(
             name: "ParleyWeb",
