@@ -26,14 +26,15 @@ public struct UnionScan: ~Copyable {
         var namedPattern = defaultPattern
         namedPattern.graph = .anyNamed
         let order = defaultPattern.plan.index
+        let namedPlan = ScanPlan(Self.namedIndex(for: order), defaultPattern.plan.boundPrefix)
         let first = try QuadScan(defaultPattern, store: store, in: txn, snapshot: snapshot)
-        // With nothing bound, read `spog` (not `gspo`) so both sides share the triple order.
-        let second = try QuadScan(namedPattern, store: store, in: txn, forcing: Self.namedIndex(for: order), snapshot: snapshot)
+        let second = try QuadScan(namedPattern, plan: namedPlan, store: store, in: txn, snapshot: snapshot)
         self.order = order
         self.defaultScan = first
         self.namedScan = second
     }
 
+    /// The named-graph index with `index`'s triple order and the graph last.
     static func namedIndex(for index: QuadIndex) -> QuadIndex {
         switch index {
         case .pos: .posg
