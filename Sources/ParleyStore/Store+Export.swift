@@ -28,7 +28,7 @@ extension Store {
                 switch scope {
                 case .allQuads:
                     // Graph by graph, so a graph's quads stay together in the output.
-                    patterns = [QuadPattern(graph: .defaultGraph)] + (try graphIDs(in: txn)).map { QuadPattern(graph: .named($0)) }
+                    patterns = [QuadPattern(graph: .defaultGraph)] + (try graphIDsFromIndex(in: txn)).map { QuadPattern(graph: .named($0)) }
                 case .graph(let g): patterns = [QuadPattern(graph: .named(g))]
                 default: patterns = [QuadPattern(graph: .defaultGraph)]
                 }
