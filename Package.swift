@@ -95,7 +95,8 @@ let package = Package(
         .testTarget(name: "ParleyLMDBTests", dependencies: ["ParleyLMDB", "ParleyTestSupport"]),
         .testTarget(name: "ParleyRDFTests", dependencies: ["ParleyRDF", "ParleyTestSupport"]),
         // ParleyLMDB only where a test opens an environment directly (to damage a store on purpose).
-        .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyLMDB", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyStoreTests", dependencies: ["ParleyStore", "ParleyLMDB", "ParleyTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "ParleySPARQLTests", dependencies: ["ParleySPARQL", "ParleyTestSupport"]),
         .testTarget(
             name: "ParleyExtractionTests", dependencies: ["ParleyExtraction", "ParleyTestSupport"],

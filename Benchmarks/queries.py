@@ -79,6 +79,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--workdir", default=os.path.join(tempfile.gettempdir(), "parley-bench"))
     ap.add_argument("--reuse", action="store_true", help="query the stores compare.py loaded, if present")
+    ap.add_argument("--queries", help="only these queries, e.g. L1,S7,X5 (default: all 28)")
+    ap.add_argument("--oxi-runs", type=int, help="timed runs for pyoxigraph (default: --runs); at 25M its C3 takes minutes a run")
     args = ap.parse_args()
     if not os.path.exists(PARLEY):
         sys.exit("build first: swift build -c release")
@@ -108,6 +110,9 @@ def main():
         print("| query | rows | expected | parley ms | pyoxigraph ms | ratio |")  # expected: ? where the table lacks the scale
         print("|---|---:|---:|---:|---:|---:|")
         ratios = []
+        if args.queries:
+            wanted = set(args.queries.split(","))
+            queries = [(n, p) for n, p in queries if n.split("/")[1].split("-")[0] in wanted]
         for name, path in queries:
             proc = subprocess.run([PARLEY, "query", "--db", pstore, "-f", path, "--format", "tsv", "--time",
                                    "--repeat", str(args.runs + 1)], capture_output=True, text=True)
@@ -117,7 +122,7 @@ def main():
             out = proc.stdout.splitlines()
             rows = len(out) - 1 if out and out[0].startswith("?") else (1 if out else 0)
             ptime = float(proc.stderr.split("time: ")[1].split(" ms")[0])
-            oproc = subprocess.run([sys.executable, "-c", OXI_QUERY, ostore, path, str(args.runs)],
+            oproc = subprocess.run([sys.executable, "-c", OXI_QUERY, ostore, path, str(args.oxi_runs or args.runs)],
                                    capture_output=True, text=True, check=True)
             orows, otime = oproc.stdout.split()
             want = None if scale in COPY0 else expected.get((f"watdiv-{scale}.nt", f"{name}.rq"))

@@ -137,6 +137,12 @@ extension WriteTransaction {
     public func removeAll(_ database: Database) throws(LMDBError) {
         try check(mdb_drop(handle, database.handle, 0), .drop, database: database.name)
     }
+
+    /// Deletes `database` itself from the environment, entries and name, and closes its
+    /// handle (`mdb_drop` with `del` 1); undone if the transaction aborts.
+    public func deleteDatabase(_ database: Database) throws(LMDBError) {
+        try check(mdb_drop(handle, database.handle, 1), .drop, database: database.name)
+    }
 }
 
 /// A copyable reference to a transaction, for pull-based iterators that open cursors as they

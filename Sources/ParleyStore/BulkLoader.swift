@@ -5,7 +5,7 @@ import ParleyRDF
 /// terms are interned in batches (a batch full of new terms is written to the dictionary and
 /// forgotten; later batches find those terms in the store), quads are gathered into sorted
 /// runs by two ``QuadSorter``s (default graph, named graphs), and ``finish(txn:)`` writes each
-/// index from its runs.
+/// index from its runs (and `gs` beside `spog`).
 struct BulkLoader {
     let store: Store
     let options: LoadOptions
@@ -119,10 +119,17 @@ struct BulkLoader {
         }
         var namedAdded = 0
         try named.drain(bufferBytes: budget.mergeBytes) { index, stream in
-            let outcome = try writer.write(&stream, into: index, countByFirst: index == .posg || index == .gspo, txn: txn)
-            if index == .spog { namedAdded = outcome.added }
+            let extras: IndexWriter.Extras = switch index {
+            case .spog: [.countByLast, .graphSubjects]
+            case .posg: .countByFirst
+            default: []
+            }
+            let outcome = try writer.write(&stream, into: index, extras: extras, txn: txn)
+            if index == .spog {
+                namedAdded = outcome.added
+                graphs = outcome.addedByLast
+            }
             if index == .posg { predicates.merge(outcome.addedByFirst, uniquingKeysWith: +) }
-            if index == .gspo { graphs = outcome.addedByFirst }
         }
         for (p, n) in predicates { try store.addToStatistic(StatisticKey.predicate(p), n, in: txn) }
         for (g, n) in graphs { try store.addToStatistic(StatisticKey.graph(g), n, in: txn) }

@@ -13,13 +13,34 @@ struct IndexWriter {
     struct Outcome {
         /// Entries that were new to the index.
         var added = 0
-        /// New entries per first id (the predicate of `pos`, the graph of `gspo`), when asked.
+        /// New entries per first id (the predicate of `pos` or `posg`), when asked.
         var addedByFirst: [TermID: Int64] = [:]
+        /// New entries per last id (the graph of `spog`), when asked.
+        var addedByLast: [TermID: Int64] = [:]
+    }
+
+    /// What to do besides writing an index's keys.
+    struct Extras: OptionSet {
+        let rawValue: Int
+        /// Count new entries per first id (``Outcome/addedByFirst``).
+        static let countByFirst = Extras(rawValue: 1)
+        /// Count new entries per last id (``Outcome/addedByLast``).
+        static let countByLast = Extras(rawValue: 2)
+        /// Add each key's graph and subject to `gs` (for `spog`, whose keys run by subject).
+        static let graphSubjects = Extras(rawValue: 4)
     }
 
     /// Writes every key of `stream` into `index`.
     func write<Key: SortKey>(_ stream: inout KeyStream<Key>, into index: QuadIndex, countByFirst: Bool,
                              txn: borrowing WriteTransaction) throws -> Outcome {
+        try write(&stream, into: index, extras: countByFirst ? .countByFirst : [], txn: txn)
+    }
+
+    /// Writes every key of `stream` into `index`, doing `extras` on the way.
+    func write<Key: SortKey>(_ stream: inout KeyStream<Key>, into index: QuadIndex, extras: Extras,
+                             txn: borrowing WriteTransaction) throws -> Outcome {
+        let countByFirst = extras.contains(.countByFirst), countByLast = extras.contains(.countByLast)
+        let graphSubjects = extras.contains(.graphSubjects)
         let database = store.databases[index]
         let empty = try txn.statistics(database).entries == 0
         let size = index.valueSize
@@ -30,6 +51,9 @@ struct IndexWriter {
         var pending = 0
         var continuing = false
         var key = [UInt8](repeating: 0, count: 8)
+        // The current subject's graphs (keys run by subject), and pairs waiting for `gs`.
+        var subjectGraphs: Set<TermID> = []
+        var pairs: [(graph: TermID, subject: TermID)] = []
         try txn.withCursor(database) { cursor in
             func flush() throws {
                 guard pending > 0 else { return }
@@ -42,18 +66,29 @@ struct IndexWriter {
                 pending = 0
                 continuing = true
             }
+            func endSubject() throws {
+                guard graphSubjects, !subjectGraphs.isEmpty else { return }
+                for g in subjectGraphs { pairs.append((g, current)) }
+                subjectGraphs.removeAll(keepingCapacity: true)
+                if pairs.count >= Self.chunk * 16 {
+                    try store.addGraphSubjects(pairs, in: txn)
+                    pairs.removeAll(keepingCapacity: true)
+                }
+            }
             var first = true
             while let next = try stream.next() {
                 let (a, b, c, d) = next.ids
                 if first || a != current {
                     if empty { try flush() }
                     if countByFirst && !first && currentAdded > 0 { outcome.addedByFirst[current, default: 0] += currentAdded }
+                    if !first { try endSubject() }
                     current = a
                     currentAdded = 0
                     continuing = false
                     first = false
                     key.withUnsafeMutableBytes { IDBytes.store(a, to: $0.baseAddress!, at: 0) }
                 }
+                if graphSubjects { subjectGraphs.insert(d) }
                 let isNew: Bool
                 if empty {
                     values.withUnsafeMutableBytes { raw in
@@ -80,17 +115,21 @@ struct IndexWriter {
                 if isNew {
                     outcome.added += 1
                     currentAdded += 1
+                    if countByLast { outcome.addedByLast[d, default: 0] += 1 }
                 }
             }
             if empty { try flush() }
             if countByFirst && currentAdded > 0 { outcome.addedByFirst[current, default: 0] += currentAdded }
+            if !first { try endSubject() }
         }
+        try store.addGraphSubjects(pairs, in: txn)
         return outcome
     }
 
     /// Inserts `quads` into `indexes` (all of the default graph's or all of the named
     /// graphs' family, or any one index), sorting them in memory; returns how many were new
-    /// to the first. For rebuilds and repairs, whose quads are in memory already.
+    /// to the first. For rebuilds and repairs, whose quads are in memory already; `gs` is
+    /// theirs to fill (``Store/rebuildGraphSubjects(from:in:)``).
     func insert(_ quads: inout [IDQuad], into indexes: [QuadIndex], txn: borrowing WriteTransaction) throws -> Int {
         guard let primary = indexes.first, !quads.isEmpty else { return 0 }
         if primary.isDefaultGraph {

@@ -38,9 +38,18 @@ extension Store {
     /// when every position is bound, and otherwise by counting the bound prefix's range.
     func count<T: Transaction & ~Copyable>(_ pattern: QuadPattern, in txn: borrowing T,
                                            snapshot: StoreSnapshot?) throws -> QuadCount {
-        let (index, bound) = pattern.plan
+        let plan = pattern.plan
+        let (index, bound) = (plan.index, plan.boundPrefix)
         let database = databases[index]
         let positions = index.order.count
+        if plan.filtersGraph || plan.viaGraphSubjects {
+            // A bound graph is checked value by value (named indexes keep the graph last):
+            // count what the scan finds.
+            var scan = try QuadScan(pattern, store: self, in: txn, snapshot: snapshot)
+            var n = 0
+            while try scan.next() != nil { n += 1 }
+            return QuadCount(count: n, method: .rangeScan(index))
+        }
         if bound == 0 {
             return QuadCount(count: try txn.statistics(database).entries, method: .indexEntries(index))
         }

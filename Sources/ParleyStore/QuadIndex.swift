@@ -3,11 +3,13 @@
 /// (`MDB_DUPSORT | MDB_DUPFIXED`, big-endian ids, so memcmp order is numeric order).
 ///
 /// The default graph has three (`spo`, `pos`, `osp`: values of 16 bytes); named graphs have
-/// six (`spog`, `posg`, `ospg` with the graph last, and `gspo`, `gpos`, `gosp`: values of
-/// 24 bytes). Together they make every quad pattern one prefix range scan.
+/// three with the graph last (`spog`, `posg`, `ospg`: values of 24 bytes), beside the
+/// graph-to-subjects index `gs` (``GraphSubjects``). With the graph last, the union of all
+/// graphs and `GRAPH ?g` patterns are one range scan each; a pattern with its graph bound is a
+/// range scan whose values are checked for the graph (see ``QuadPattern/plan``).
 public enum QuadIndex: String, CaseIterable, Sendable {
     case spo, pos, osp
-    case spog, posg, ospg, gspo, gpos, gosp
+    case spog, posg, ospg
 
     /// A position in a quad.
     public enum Component: Sendable { case subject, predicate, object, graph }
@@ -24,9 +26,6 @@ public enum QuadIndex: String, CaseIterable, Sendable {
         case .spog: [.subject, .predicate, .object, .graph]
         case .posg: [.predicate, .object, .subject, .graph]
         case .ospg: [.object, .subject, .predicate, .graph]
-        case .gspo: [.graph, .subject, .predicate, .object]
-        case .gpos: [.graph, .predicate, .object, .subject]
-        case .gosp: [.graph, .object, .subject, .predicate]
         }
     }
 
@@ -34,7 +33,7 @@ public enum QuadIndex: String, CaseIterable, Sendable {
     public var valueSize: Int { isDefaultGraph ? 16 : 24 }
 
     public static let defaultGraphIndexes: [QuadIndex] = [.spo, .pos, .osp]
-    public static let namedGraphIndexes: [QuadIndex] = [.spog, .posg, .ospg, .gspo, .gpos, .gosp]
+    public static let namedGraphIndexes: [QuadIndex] = [.spog, .posg, .ospg]
 
     /// The quad's ids in this index's order.
     @inline(__always)
@@ -46,9 +45,6 @@ public enum QuadIndex: String, CaseIterable, Sendable {
         case .spog: (q.subject, q.predicate, q.object, q.graph)
         case .posg: (q.predicate, q.object, q.subject, q.graph)
         case .ospg: (q.object, q.subject, q.predicate, q.graph)
-        case .gspo: (q.graph, q.subject, q.predicate, q.object)
-        case .gpos: (q.graph, q.predicate, q.object, q.subject)
-        case .gosp: (q.graph, q.object, q.subject, q.predicate)
         }
     }
 
@@ -62,9 +58,6 @@ public enum QuadIndex: String, CaseIterable, Sendable {
         case .spog: IDQuad(a, b, c, graph: d)
         case .posg: IDQuad(c, a, b, graph: d)
         case .ospg: IDQuad(b, c, a, graph: d)
-        case .gspo: IDQuad(b, c, d, graph: a)
-        case .gpos: IDQuad(d, b, c, graph: a)
-        case .gosp: IDQuad(c, d, b, graph: a)
         }
     }
 }

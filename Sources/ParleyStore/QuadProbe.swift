@@ -20,8 +20,7 @@ public struct QuadProbe: ~Copyable {
          snapshot: StoreSnapshot? = nil) throws {
         let index: QuadIndex = switch scope {
         case .defaultGraph: .spo
-        case .named: .gspo
-        case .anyNamed: .spog
+        case .named, .anyNamed: .spog
         }
         self.index = index
         self.scope = scope
@@ -43,11 +42,12 @@ public struct QuadProbe: ~Copyable {
                 IDBytes.store(object, to: raw.baseAddress!, at: 8)
             }
         case .named(let graph):
-            key = graph.bigEndian
+            // spog holds (p, o, g) after the subject: one exact seek.
+            key = subject.bigEndian
             value.withUnsafeMutableBytes { raw in
-                IDBytes.store(subject, to: raw.baseAddress!, at: 0)
-                IDBytes.store(predicate, to: raw.baseAddress!, at: 8)
-                IDBytes.store(object, to: raw.baseAddress!, at: 16)
+                IDBytes.store(predicate, to: raw.baseAddress!, at: 0)
+                IDBytes.store(object, to: raw.baseAddress!, at: 8)
+                IDBytes.store(graph, to: raw.baseAddress!, at: 16)
             }
         }
         guard case .anyNamed = scope else {

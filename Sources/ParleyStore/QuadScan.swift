@@ -1,59 +1,10 @@
 internal import ParleyLMDB
 
-/// Which graphs a scan reads.
-public enum GraphScope: Hashable, Sendable {
-    /// Only the default (unnamed) graph.
-    case defaultGraph
-    /// Only this named graph.
-    case named(TermID)
-    /// Every named graph (not the default graph); each quad comes with its graph.
-    case anyNamed
-}
-
-/// A quad pattern over ids: `nil` positions are unbound.
-public struct QuadPattern: Hashable, Sendable {
-    public var subject: TermID?
-    public var predicate: TermID?
-    public var object: TermID?
-    public var graph: GraphScope
-
-    public init(subject: TermID? = nil, predicate: TermID? = nil, object: TermID? = nil, graph: GraphScope) {
-        self.subject = subject
-        self.predicate = predicate
-        self.object = object
-        self.graph = graph
-    }
-
-    /// The index whose key order starts with every bound position, so the pattern is one
-    /// prefix range scan, and how many leading positions are bound.
-    public var plan: (index: QuadIndex, boundPrefix: Int) {
-        let s = subject != nil, p = predicate != nil, o = object != nil
-        let count = (s ? 1 : 0) + (p ? 1 : 0) + (o ? 1 : 0)
-        switch graph {
-        case .defaultGraph:
-            if s && !p && o { return (.osp, 2) }
-            if s { return (.spo, count) }
-            if p { return (.pos, count) }
-            if o { return (.osp, 1) }
-            return (.spo, 0)
-        case .named:
-            if s && !p && o { return (.gosp, 3) }
-            if s { return (.gspo, 1 + count) }
-            if p { return (.gpos, 1 + count) }
-            if o { return (.gosp, 2) }
-            return (.gspo, 1)
-        case .anyNamed:
-            if s && !p && o { return (.ospg, 2) }
-            if s { return (.spog, count) }
-            if p { return (.posg, count) }
-            if o { return (.ospg, 1) }
-            return (.gspo, 0)
-        }
-    }
-}
-
 /// A pull-based scan of the quads matching a ``QuadPattern``: one prefix range scan of one
-/// index, read a page of values at a time. Quads come in the chosen index's order.
+/// index, read a page of values at a time, values of other graphs skipped when the graph is
+/// bound but not in the prefix (see ``QuadPattern/plan``); or, for a graph with only its graph
+/// (or graph and a predicate) bound, one such scan per subject of the graph. Quads come in
+/// the chosen index's order.
 ///
 /// Made by ``StoreSnapshot/scan(_:)`` and valid while that snapshot is open: once it is
 /// closed, ``next()`` throws ``StoreError/snapshotClosed`` and reads nothing.
@@ -63,8 +14,12 @@ public struct QuadScan: ~Copyable {
     /// borrowed transaction, which cannot outlive it.
     private let snapshot: StoreSnapshot?
     private let index: QuadIndex
-    /// Bound ids in index order (the prefix).
-    private let prefix: [TermID]
+    /// Bound ids in index order (the prefix); with ``subjects``, the first is the subject.
+    private var prefix: [TermID]
+    /// The graph every value must have, or 0 for any.
+    private let graphFilter: TermID
+    /// The graph's subjects, when the scan walks them (`gs`).
+    private var subjects: GraphSubjectList?
     private let valueSize: Int
     private var key: TermID = 0
     private var batch = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -75,16 +30,34 @@ public struct QuadScan: ~Copyable {
     /// The index the scan reads.
     public var indexName: String { index.rawValue }
 
-    /// A scan inside a transaction ParleyStore holds; `forcing` reads that index instead of
-    /// the planned one (it must have the same bound prefix length for the pattern).
+    /// A scan inside a transaction ParleyStore holds, planned by ``QuadPattern/plan`` (a graph
+    /// with only a predicate bound read through its subjects when it is much smaller than the
+    /// predicate, by the statistics).
     init(_ pattern: QuadPattern, store: Store, in txn: borrowing some Transaction & ~Copyable,
-         forcing: QuadIndex? = nil, snapshot: StoreSnapshot? = nil) throws {
-        let (planned, bound) = pattern.plan
-        let index = forcing ?? planned
+         snapshot: StoreSnapshot? = nil) throws {
+        var plan = pattern.plan
+        if case .named(let g) = pattern.graph, pattern.subject == nil, pattern.object == nil, let p = pattern.predicate,
+           try store.prefersGraphSubjects(graph: g, predicate: p, in: txn) {
+            plan = pattern.planThroughGraphSubjects
+        }
+        try self.init(pattern, plan: plan, store: store, in: txn, snapshot: snapshot)
+    }
+
+    /// A scan inside a transaction ParleyStore holds, read as `plan` says.
+    init(_ pattern: QuadPattern, plan: ScanPlan, store: Store, in txn: borrowing some Transaction & ~Copyable,
+         snapshot: StoreSnapshot? = nil) throws {
+        let index = plan.index
         self.index = index
         self.valueSize = index.valueSize
+        var graph: TermID = 0
+        if case .named(let g) = pattern.graph { graph = g }
+        graphFilter = plan.filtersGraph ? graph : 0
+        subjects = plan.viaGraphSubjects
+            ? GraphSubjectList(graph: graph, database: store.databases.graphSubjects, transaction: txn.reference) : nil
+        // Walking subjects starts as if the scan of a subject before the first had ended.
+        finished = plan.viaGraphSubjects
         var ids: [TermID] = []
-        for component in index.order.prefix(bound) {
+        for component in index.order.prefix(plan.boundPrefix) {
             switch component {
             case .subject: ids.append(pattern.subject ?? 0)
             case .predicate: ids.append(pattern.predicate ?? 0)
@@ -102,7 +75,10 @@ public struct QuadScan: ~Copyable {
     public mutating func next() throws -> IDQuad? {
         // One load and a branch per row: the page below is not read once the snapshot ended.
         if let snapshot, !snapshot.isOpen { throw StoreError.snapshotClosed }
-        while !finished {
+        while true {
+            if finished {
+                guard subjects != nil, try nextSubject() else { return nil }
+            }
             if position < batch.count {
                 let value = UnsafeRawBufferPointer(rebasing: batch[position..<(position + valueSize)])
                 position += valueSize
@@ -114,13 +90,28 @@ public struct QuadScan: ~Copyable {
                     // below it; the first one above it ends the scan.
                     let order = comparePrefix(b, c, d)
                     if order < 0 { continue }
-                    if order > 0 { finished = true; return nil }
+                    if order > 0 { finished = true; continue }
                 }
+                if graphFilter != 0 && d != graphFilter { continue }
                 return index.unpermute(key, b, c, d)
             }
             try fetch()
         }
-        return nil
+    }
+
+    /// Starts the range scan of the graph's next subject; `false` when there is none.
+    private mutating func nextSubject() throws -> Bool {
+        guard let subject = try subjects?.next() else {
+            finished = true
+            subjects = nil
+            return false
+        }
+        prefix[0] = subject
+        started = false
+        finished = false
+        batch = UnsafeRawBufferPointer(start: nil, count: 0)
+        position = 0
+        return true
     }
 
     /// The order of a value's leading ids against the bound prefix after the key: -1, 0, 1.
@@ -148,8 +139,9 @@ public struct QuadScan: ~Copyable {
                 if prefix.count > 1, entry != nil {
                     // Position at the first value at or after the prefix, then read per page.
                     var lower = [UInt8](repeating: 0, count: valueSize)
+                    let bound = prefix
                     lower.withUnsafeMutableBytes { raw in
-                        for (i, id) in prefix.dropFirst().enumerated() { IDBytes.store(id, to: raw.baseAddress!, at: i * 8) }
+                        for (i, id) in bound.dropFirst().enumerated() { IDBytes.store(id, to: raw.baseAddress!, at: i * 8) }
                     }
                     entry = try withUnsafeBytes(of: &k) { kb in
                         try lower.withUnsafeBytes { try cursor.move(.keyAndValueRange, key: kb, value: $0) }

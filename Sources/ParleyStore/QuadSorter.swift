@@ -1,5 +1,5 @@
 /// Gathers one family of indexes' keys for a load (the default graph's three, or the named
-/// graphs' six) in runs of at most `runLimit` quads. A full run is sorted in every index's
+/// graphs' three) in runs of at most `runLimit` quads. A full run is sorted in every index's
 /// order and spilled to one ``RunFile`` per index; at the end each index gets a
 /// ``KeyStream``: the last run straight from memory when nothing was spilled, else the merge
 /// of the runs.

@@ -7,6 +7,7 @@ import Glibc
 extension Store {
     /// The named databases a store of this format holds.
     static let databaseNames = ["meta", "id2term", "term2id", "stats", "prefixes"] + QuadIndex.allCases.map(\.rawValue)
+        + [GraphSubjects.name]
 
     /// Reads the whole store at `path` and reports its health: every page of every named
     /// database reachable and well-formed (walked with plain reads, so damage cannot crash the
@@ -62,7 +63,7 @@ extension Store {
     }
 
     static func partName(_ database: String) -> String {
-        if QuadIndex(rawValue: database) != nil { return "index \(database)" }
+        if QuadIndex(rawValue: database) != nil || database == GraphSubjects.name { return "index \(database)" }
         return switch database {
         case "id2term", "term2id": "dictionary"
         case "stats": "statistics"
@@ -73,7 +74,7 @@ extension Store {
 
     /// Indexes, the term-to-id direction and the statistics can be rebuilt from the rest.
     static func isRebuildable(_ database: String) -> Bool {
-        QuadIndex(rawValue: database) != nil || database == "stats" || database == "term2id"
+        QuadIndex(rawValue: database) != nil || database == GraphSubjects.name || database == "stats" || database == "term2id"
     }
 
     private func examineContents(_ check: inout HealthCheck, in txn: borrowing ReadTransaction) throws {
@@ -81,6 +82,7 @@ extension Store {
             try examineIndexes(group, &check, in: txn)
         }
         check.health.quads = check.truth.count
+        try examineGraphSubjects(&check, in: txn)
         try examineDictionary(&check, in: txn)
         if !check.damagedPages.contains("stats") { try examineStatistics(&check, in: txn) } else {
             check.health.record("statistics", nil)
@@ -126,6 +128,38 @@ extension Store {
             }
         }
         check.truth += agreed
+    }
+
+    /// `gs` against the graph and subject pairs of the agreed named-graph quads.
+    private func examineGraphSubjects(_ check: inout HealthCheck, in txn: borrowing ReadTransaction) throws {
+        let part = "index \(GraphSubjects.name)"
+        guard !check.damagedPages.contains(GraphSubjects.name) else {
+            check.damagedGraphSubjects = true
+            return
+        }
+        let held: [GraphSubjectPair]
+        do {
+            held = try readGraphSubjects(in: txn)
+        } catch let error as IndexEntryError {
+            check.health.record(part, error.message)
+            check.damagedGraphSubjects = true
+            return
+        }
+        let expected = Self.graphSubjectPairs(check.truth)
+        let missing = Set(expected).subtracting(held), extra = Set(held).subtracting(expected)
+        guard !missing.isEmpty || !extra.isEmpty else {
+            check.health.record(part, nil)
+            return
+        }
+        var parts: [String] = []
+        if let first = missing.min(by: GraphSubjectPair.precedes) {
+            parts.append("\(grouped(missing.count)) graph and subject pair\(missing.count == 1 ? "" : "s") missing (first: subject \(first.subject) in graph \(first.graph))")
+        }
+        if let first = extra.min(by: GraphSubjectPair.precedes) {
+            parts.append("\(grouped(extra.count)) without quads (first: subject \(first.subject) in graph \(first.graph))")
+        }
+        check.health.record(part, parts.joined(separator: ", "))
+        check.damagedGraphSubjects = true
     }
 
     /// All quads of one index, in canonical order.
@@ -240,6 +274,8 @@ struct HealthCheck {
     var health: StoreHealth
     var damagedPages: Set<String> = []
     var damagedIndexes: Set<QuadIndex> = []
+    /// `gs` is damaged or differs from the agreed quads.
+    var damagedGraphSubjects = false
     var damagedStatistics = false
     var term2idDamaged = false
     var unknownTerms = false

@@ -26,7 +26,9 @@ extension Store {
             case .allQuads, .defaultGraph, .graph:
                 let patterns: [QuadPattern]
                 switch scope {
-                case .allQuads: patterns = [QuadPattern(graph: .defaultGraph), QuadPattern(graph: .anyNamed)]
+                case .allQuads:
+                    // Graph by graph, so a graph's quads stay together in the output.
+                    patterns = [QuadPattern(graph: .defaultGraph)] + (try graphIDsFromIndex(in: txn)).map { QuadPattern(graph: .named($0)) }
                 case .graph(let g): patterns = [QuadPattern(graph: .named(g))]
                 default: patterns = [QuadPattern(graph: .defaultGraph)]
                 }

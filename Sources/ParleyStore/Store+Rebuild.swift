@@ -35,6 +35,7 @@ extension Store {
                 let writer = IndexWriter(store: target)
                 _ = try writer.insert(&defaultGraph, into: QuadIndex.defaultGraphIndexes, txn: txn)
                 _ = try writer.insert(&named, into: QuadIndex.namedGraphIndexes, txn: txn)
+                try target.rebuildGraphSubjects(from: named, in: txn)
                 for (key, count) in StatisticCounts(quads).records {
                     try txn.put(target.databases.stats, key: key, value: IDBytes.array(count))
                 }

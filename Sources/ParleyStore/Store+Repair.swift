@@ -13,7 +13,7 @@ extension Store {
     /// Checks the store at `path` and, when it is damaged, rebuilds in one write transaction
     /// what the healthy parts allow: damaged or differing index permutations from the quads
     /// most permutations agree on, the term-to-id direction of the dictionary from the
-    /// id-to-term one, the id counter, and the statistics from the quads. A quad whose terms are
+    /// id-to-term one, the graph-to-subjects index, the id counter, and the statistics from the quads. A quad whose terms are
     /// gone from the dictionary cannot be saved and is dropped from every index. Damage to the
     /// header pages, the page tree, the format record or the id-to-term direction cannot be
     /// rebuilt. Returns the health before and after.
@@ -56,6 +56,10 @@ extension Store {
                 var members = quads.filter { ($0.graph == 0) == index.isDefaultGraph }
                 _ = try IndexWriter(store: store).insert(&members, into: [index], txn: txn)
                 done.append("index \(index.rawValue)")
+            }
+            if check.damagedGraphSubjects || check.unknownTerms {
+                try store.rebuildGraphSubjects(from: quads, in: txn)
+                done.append("index \(GraphSubjects.name)")
             }
             if check.term2idDamaged && !check.damagedPages.contains("id2term") {
                 try store.rebuildTermToID(in: txn)

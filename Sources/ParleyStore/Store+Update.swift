@@ -49,14 +49,22 @@ extension Store {
         var predicates: [TermID: Int64] = [:]
         var graphs: [TermID: Int64] = [:]
         var defaultRemoved: Int64 = 0
+        // Subjects that lost a quad in a named graph: `gs` forgets those left with none there.
+        var touched: Set<GraphSubjectPair> = []
         for quad in Set(quads) {
             let indexes = quad.graph == 0 ? QuadIndex.defaultGraphIndexes : QuadIndex.namedGraphIndexes
             guard try deleteEntry(quad, from: indexes[0], in: txn) else { continue }
             for index in indexes.dropFirst() { _ = try deleteEntry(quad, from: index, in: txn) }
             removed += 1
             predicates[quad.predicate, default: 0] -= 1
-            if quad.graph == 0 { defaultRemoved -= 1 } else { graphs[quad.graph, default: 0] -= 1 }
+            if quad.graph == 0 {
+                defaultRemoved -= 1
+            } else {
+                graphs[quad.graph, default: 0] -= 1
+                touched.insert(GraphSubjectPair(graph: quad.graph, subject: quad.subject))
+            }
         }
+        try removeUnusedGraphSubjects(touched, in: txn)
         for (p, n) in predicates { try addToStatistic(StatisticKey.predicate(p), n, in: txn) }
         for (g, n) in graphs { try addToStatistic(StatisticKey.graph(g), n, in: txn) }
         try addToStatistic(StatisticKey.defaultGraph, defaultRemoved, in: txn)

@@ -4,16 +4,18 @@ import Glibc
 internal import ParleyLMDB
 import ParleyRDF
 
-/// A quad store in one LMDB environment (one directory): a term dictionary, nine index
-/// permutations, statistics for the planner and saved prefixes.
+/// A quad store in one LMDB environment (one directory): a term dictionary, six index
+/// permutations and a graph-to-subjects index, statistics for the planner and saved prefixes.
 ///
 /// Guarantees: every import or update is one write transaction, so it lands whole or not at
 /// all and readers (also in other processes) see either all of it or none; commits are synced
 /// unless the store was opened with `noSync`; readers never block the writer. Share one
 /// `Store` per directory per process.
 public final class Store: Sendable {
-    /// The on-disk format this build reads and writes.
-    public static let formatVersion: UInt32 = 1
+    /// The on-disk format this build reads and writes. Version 2 keeps named graphs in
+    /// `spog`, `posg`, `ospg` and `gs`; version 1 also had `gspo`, `gpos`, `gosp` and no `gs`,
+    /// and is upgraded in place when opened for writing (``FormatUpgrade``).
+    public static let formatVersion: UInt32 = 2
 
     /// How to open a store.
     public struct Options: Sendable {
@@ -43,6 +45,8 @@ public final class Store: Sendable {
         let stats: Database
         let prefixes: Database
         let indexes: [QuadIndex: Database]
+        /// `gs`: each named graph's subjects.
+        let graphSubjects: Database
 
         subscript(index: QuadIndex) -> Database { indexes[index]! }
     }
@@ -187,7 +191,8 @@ public final class Store: Sendable {
             term2id: try open("term2id", dupFixed),
             stats: try open("stats", []),
             prefixes: try open("prefixes", []),
-            indexes: indexes)
+            indexes: indexes,
+            graphSubjects: try open(GraphSubjects.name, dupFixed))
     }
 
     private static func checkFormat(_ env: Environment, meta: Database, path: String, create: Bool) throws {
@@ -195,6 +200,10 @@ public final class Store: Sendable {
         if let stored {
             guard stored.count == 4 else { throw StoreError.notAStore(path: path, reason: "malformed format record") }
             let version = stored.withUnsafeBytes { UInt32(bigEndian: $0.loadUnaligned(as: UInt32.self)) }
+            if version == FormatUpgrade.previousVersion && create {
+                try FormatUpgrade.run(env, meta: meta)
+                return
+            }
             guard version == formatVersion else {
                 throw StoreError.formatVersion(path: path, found: version, expected: formatVersion)
             }

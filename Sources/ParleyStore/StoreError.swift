@@ -36,6 +36,8 @@ public enum StoreError: DiagnosticError, Sendable {
         switch self {
         case .notAStore(let path, let reason):
             Diagnostic("not a Parley store (\(reason))", source: path)
+        case .formatVersion(let path, let found, let expected) where found < expected && found >= 1:
+            Diagnostic("store format version \(found) is older than this parley's (version \(expected)) and was opened read-only; open it once with write access to upgrade it in place (for example 'parley stats --db \(path)')", source: path)
         case .formatVersion(let path, let found, let expected):
             Diagnostic("store format version \(found) is not supported by this parley (it reads version \(expected)); export it with the parley that wrote it and load it again", source: path)
         case .cannotOpen(let path, let reason):

@@ -68,10 +68,10 @@ public final class StoreSnapshot {
         try store.size(ofGraph: graph, in: checkedTransaction())
     }
 
-    /// A pull-based scan of the quads matching `pattern` (one prefix range scan), valid while
-    /// this snapshot is open.
+    /// A pull-based scan of the quads matching `pattern` (as ``QuadPattern/plan`` says), valid
+    /// while this snapshot is open.
     public func scan(_ pattern: QuadPattern) throws -> QuadScan {
-        try QuadScan(pattern, store: store, in: checkedTransaction(), forcing: nil, snapshot: self)
+        try QuadScan(pattern, store: store, in: checkedTransaction(), snapshot: self)
     }
 
     /// A pull-based scan of the union of all graphs (each distinct triple once, graph 0), valid

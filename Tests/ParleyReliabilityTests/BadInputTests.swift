@@ -178,10 +178,10 @@ extension BadInput {
                     try oneTripleStore(dir)
                     let environment = try Environment(path: dir.child("db"))
                     let meta = try environment.openDatabase("meta", create: false)
-                    _ = try environment.write { txn in try txn.put(meta, key: Array("format-version".utf8), value: [0, 0, 0, 2]) }
+                    _ = try environment.write { txn in try txn.put(meta, key: Array("format-version".utf8), value: [0, 0, 0, 3]) }
                     return ["query", "--db", "{db}", "ASK {}"]
                  },
-                 status: 1, stderr: "{db}: error: store format version 2 is not supported by this parley (it reads version 1); export it with the parley that wrote it and load it again\n"),
+                 status: 1, stderr: "{db}: error: store format version 3 is not supported by this parley (it reads version 2); export it with the parley that wrote it and load it again\n"),
         BadInput(name: "a read-only store: queries work", prepare: { dir in
                     try readOnlyStore(dir)
                     return ["query", "--db", "{db}", "--format", "tsv", "SELECT ?o { ?s ?p ?o }"]

@@ -379,7 +379,7 @@ struct Evaluator {
         pattern.subject = known(triple.subject) ? 1 : nil
         pattern.predicate = known(triple.predicate) ? 1 : nil
         pattern.object = known(triple.object) ? 1 : nil
-        var index = pattern.plan.index.rawValue
+        var index = pattern.plan.description
         if case .defaultGraph = graph, case .union = execution.dataset.defaultGraph, try !execution.namedGraphIDs().isEmpty {
             index += "+" + index + "g (union of all graphs)"
         }
