@@ -128,16 +128,7 @@ extension Store {
     /// The named graphs holding quads, in id order: the keys of `gs` (read from the index,
     /// not the statistics, for exports).
     func graphIDsFromIndex<T: Transaction & ~Copyable>(in txn: borrowing T) throws -> [TermID] {
-        try txn.withCursor(databases.graphSubjects) { cursor in
-            var graphs: [TermID] = []
-            var entry = try cursor.move(.first)
-            while let e = entry {
-                guard e.key.count == 8 else { throw StoreError.corrupt("index 'gs' holds a \(e.key.count)-byte key") }
-                graphs.append(IDBytes.load(e.key, at: 0))
-                entry = try cursor.move(.nextKey)
-            }
-            return graphs
-        }
+        try distinctKeys(of: databases.graphSubjects, named: GraphSubjects.name, in: txn)
     }
 
     /// Empties `gs` and fills it from named-graph quads (repairs, rebuilds, the upgrade).

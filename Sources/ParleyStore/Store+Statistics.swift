@@ -103,11 +103,18 @@ extension Store {
     }
 
     private func keys<T: Transaction & ~Copyable>(of index: QuadIndex, in txn: borrowing T) throws -> [TermID] {
-        try txn.withCursor(databases[index]) { cursor in
+        try distinctKeys(of: databases[index], named: index.rawValue, in: txn)
+    }
+
+    /// The distinct 8-byte keys of a `DUPSORT` database, in order (an index's first ids, or
+    /// `gs`'s graphs); a key of another size is reported as damage.
+    func distinctKeys<T: Transaction & ~Copyable>(of database: Database, named name: String,
+                                                  in txn: borrowing T) throws -> [TermID] {
+        try txn.withCursor(database) { cursor in
             var result: [TermID] = []
             var entry = try cursor.move(.first)
             while let e = entry {
-                guard e.key.count == 8 else { throw StoreError.corrupt("index '\(index.rawValue)' holds a \(e.key.count)-byte key") }
+                guard e.key.count == 8 else { throw StoreError.corrupt("index '\(name)' holds a \(e.key.count)-byte key") }
                 result.append(IDBytes.load(e.key, at: 0))
                 entry = try cursor.move(.nextKey)
             }
