@@ -35,6 +35,9 @@ public struct LoadOptions: Sendable {
 
     /// The default memory budget: 1 GiB.
     public static let defaultMemoryBudget = 1 << 30
+    /// The least budget a load can keep to: LMDB's dirty pages and the program (560 MiB), plus
+    /// the least room for terms and runs (48 MiB).
+    public static let minimumMemoryBudget = LoadBudget.reserved + LoadBudget.minimumWork
 
     public init(graph: Term? = nil, progress: (@Sendable (Int) -> Void)? = nil, expectedInputBytes: Int = 0,
                 memoryBudget: Int = LoadOptions.defaultMemoryBudget) {

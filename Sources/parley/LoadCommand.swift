@@ -30,9 +30,9 @@ struct LoadCommand: ParsableCommand {
     var base: String?
 
     @Option(help: ArgumentHelp("""
-        The memory the load may use, whatever the input's size (e.g. 512M, 2G; the store's write \
-        transaction itself holds up to 512M of it). Beyond it, sorted runs are spilled to \
-        temporary files in the store's directory.
+        The memory the load may use, whatever the input's size (e.g. 700M, 2G; at least 608M, as \
+        the store's write transaction itself holds up to 512M of it). Beyond it, sorted runs are \
+        spilled to temporary files in the store's directory.
         """, valueName: "size"))
     var memory = ByteSize(bytes: LoadOptions.defaultMemoryBudget)
 
@@ -57,6 +57,11 @@ struct LoadCommand: ParsableCommand {
         }
         if let base, !IRIResolver.isAbsolute(base) {
             throw ValidationError("--base needs an absolute IRI, got '\(base)'.")
+        }
+        let least = LoadOptions.minimumMemoryBudget
+        if memory.bytes < least {
+            throw ValidationError("--memory \(memory.bytes >> 20)M is less than a load can keep to: at least \(least >> 20)M, "
+                + "because the store's write transaction alone may hold 512M of changed pages.")
         }
     }
 

@@ -52,6 +52,8 @@ import ParleyTestSupport
     @Test("bad inputs get a clear message and a non-zero status", arguments: [
         (["load", "/nonexistent/file.nt"], 1, "/nonexistent/file.nt: error: cannot open"),
         (["load", "data.xyz"], 2, "Cannot tell the syntax"),
+        (["load", "--memory", "256M", "data.nt"], 2, "--memory 256M is less than a load can keep to: at least 608M"),
+        (["load", "--memory", "lots", "data.nt"], 2, "lots"),
         (["load"], 2, "Missing expected argument"),
         (["export", "--graph", "http://ex.org/none"], 1, "no graph <http://ex.org/none>"),
         (["frobnicate"], 2, "Error: "),
