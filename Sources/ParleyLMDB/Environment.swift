@@ -103,6 +103,15 @@ public final class Environment: @unchecked Sendable {
         return Int(dead)
     }
 
+    /// Whether the environment holds no named database yet: a new, never-written store.
+    /// Reads only the header page's record of the main database, never a tree page, so it is
+    /// safe on a file whose pages are damaged.
+    public func hasNoDatabases() throws(LMDBError) -> Bool {
+        var stat = MDB_stat()
+        try check(mdb_env_stat(handle, &stat), .statistics)
+        return stat.ms_entries == 0
+    }
+
     /// Opens a named database; `create` makes it if missing (needs a writable environment).
     /// Call once at startup, outside other transactions.
     public func openDatabase(_ name: String, flags: Database.Flags = [], create: Bool = true) throws -> Database {

@@ -164,9 +164,9 @@ public final class Store: Sendable {
         return names
     }
 
-    private static func openDatabases(_ env: Environment, path: String, create: Bool) throws -> Databases {
+    private static func openDatabases(_ env: Environment, path: String, create writable: Bool) throws -> Databases {
         let dupFixed: Database.Flags = [.duplicateSort, .duplicateFixed]
-        func open(_ name: String, _ flags: Database.Flags) throws -> Database {
+        func open(_ name: String, _ flags: Database.Flags, create: Bool) throws -> Database {
             do {
                 return try env.openDatabase(name, flags: flags, create: create)
             } catch let error as LMDBError where error.code == .notFound {
@@ -175,55 +175,78 @@ public final class Store: Sendable {
                 throw StoreError.notAStore(path: path, reason: "database '\(name)' has unexpected flags")
             }
         }
+        let hasNoDatabases = try env.hasNoDatabases()
         let meta: Database
         do {
-            meta = try open("meta", [])
-        } catch StoreError.notAStore {
+            meta = try open("meta", [], create: writable && hasNoDatabases)
+        } catch StoreError.notAStore where hasNoDatabases {
             // A read-only open of an empty new directory: nothing was ever written.
             throw StoreError.notAStore(path: path, reason: "no 'meta' database; load data into it first")
+        } catch StoreError.notAStore where (try? PageAudit.run(directory: path))??.mainTree.problem != nil {
+            // Another program's LMDB file has no 'meta' either; a damaged list of databases
+            // is told apart by reading it page by page.
+            throw StoreError.inconsistent(path: path, what: "its list of databases (LMDB's main tree) is damaged")
         }
-        try checkFormat(env, meta: meta, path: path, create: create)
+        let isNew = try checkFormat(env, meta: meta, path: path, upgrade: writable)
+        // Databases are created only in a store whose format record is not written yet: a
+        // new one, or one whose creation was cut short (the record is written last). In a
+        // finished store a missing database is damage, and creating it would write into the
+        // main database's pages, which LMDB trusts: a damaged one would crash the process.
+        // (A format-1 store's new databases are made by its upgrade.)
+        let create = writable && isNew
+        func openExisting(_ name: String, _ flags: Database.Flags) throws -> Database {
+            do {
+                return try open(name, flags, create: create)
+            } catch StoreError.notAStore where !isNew {
+                throw StoreError.inconsistent(path: path, what: "its '\(name)' database is missing")
+            }
+        }
         var indexes: [QuadIndex: Database] = [:]
-        for index in QuadIndex.allCases { indexes[index] = try open(index.rawValue, dupFixed) }
-        return Databases(
+        for index in QuadIndex.allCases { indexes[index] = try openExisting(index.rawValue, dupFixed) }
+        let databases = Databases(
             meta: meta,
-            id2term: try open("id2term", [.integerKey]),
-            term2id: try open("term2id", dupFixed),
-            stats: try open("stats", []),
-            prefixes: try open("prefixes", []),
+            id2term: try openExisting("id2term", [.integerKey]),
+            term2id: try openExisting("term2id", dupFixed),
+            stats: try openExisting("stats", []),
+            prefixes: try openExisting("prefixes", []),
             indexes: indexes,
-            graphSubjects: try open(GraphSubjects.name, dupFixed))
+            graphSubjects: try openExisting(GraphSubjects.name, dupFixed))
+        if create { try writeFormatRecord(env, databases) }
+        return databases
     }
 
-    private static func checkFormat(_ env: Environment, meta: Database, path: String, create: Bool) throws {
+    /// Checks the format record, upgrading a format-1 store when `upgrade`; returns `true` for
+    /// a store that has none yet (new, or its creation was cut short).
+    private static func checkFormat(_ env: Environment, meta: Database, path: String, upgrade: Bool) throws -> Bool {
         let stored = try env.read { txn in try txn.value(meta, key: MetaKey.formatVersion) }
         if let stored {
             guard stored.count == 4 else { throw StoreError.notAStore(path: path, reason: "malformed format record") }
             let version = stored.withUnsafeBytes { UInt32(bigEndian: $0.loadUnaligned(as: UInt32.self)) }
-            if version == FormatUpgrade.previousVersion && create {
+            if version == FormatUpgrade.previousVersion && upgrade {
                 try FormatUpgrade.run(env, meta: meta)
-                return
+                return false
             }
             guard version == formatVersion else {
                 throw StoreError.formatVersion(path: path, found: version, expected: formatVersion)
             }
-            return
+            return false
         }
         let isEmpty = try env.read { txn in try txn.withCursor(meta) { try $0.move(.first) == nil } }
         guard isEmpty else { throw StoreError.notAStore(path: path, reason: "no format record") }
-        guard create else { return }
+        return true
+    }
+
+    /// Writes a new store's format record and default prefixes, in one transaction, after all
+    /// its databases exist.
+    private static func writeFormatRecord(_ env: Environment, _ databases: Databases) throws {
         try env.write { txn in
             var version = formatVersion.bigEndian
             let bytes = withUnsafeBytes(of: &version) { Array($0) }
-            try txn.put(meta, key: MetaKey.formatVersion, value: bytes)
+            try txn.put(databases.meta, key: MetaKey.formatVersion, value: bytes)
             for (prefix, iri) in defaultPrefixes {
-                try txn.put(try openPrefixes(txn), key: Array(prefix.utf8), value: Array(iri.utf8), flags: .noOverwrite)
+                try txn.put(databases.prefixes, key: Array(prefix.utf8), value: Array(iri.utf8), flags: .noOverwrite)
             }
         }
-    }
-
-    private static func openPrefixes(_ txn: borrowing WriteTransaction) throws -> Database {
-        try txn.openDatabase("prefixes", flags: .create)
     }
 
     /// Prefixes every new store knows.

@@ -88,6 +88,14 @@ extension Damage {
                }, stderr: "error: store is damaged: data.mdb is a symbolic link that loops; restore it from a backup\n", part: "data file"),
         Damage(name: "store directory without read permission", apply: { db in chmod(db, 0) },
                stderr: "{db}: error: cannot open store: permission denied\n", unprivileged: true),
+        // The main tree lists the named databases: a writable open must not take a name it
+        // cannot find there as a database to create, since creating one writes into it.
+        Damage(name: "random bytes over the main tree's root", apply: { db in
+                   let audit = try #require(try PageAudit.run(directory: db))
+                   let root = try #require(audit.mainTree.root)
+                   // Seed 4 makes the lookup of a named database miss (others make it fail).
+                   try overwritePages(db, page: root, count: 1, random: 4)
+               }, stderr: "*", part: "page tree"),
     ] + ["id2term", "term2id", "stats", "meta", "prefixes"].map { name in
         Damage(name: "random bytes over '\(name)'", apply: randomOverRoot(of: name), stderr: "*", part: Self.partName(name))
     } + ["spo", "pos", "osp", "spog", "posg", "ospg", "gs"].map { name in
@@ -231,7 +239,8 @@ struct SeededGenerator: RandomNumberGenerator {
     @Test("randomly damaged copies never crash any command")
     func randomDamage() throws {
         let copies = Int(ProcessInfo.processInfo.environment["PARLEY_DAMAGE_COPIES"] ?? "") ?? 6 * Reliability.scale
-        var generator = SeededGenerator(seed: UInt64(ProcessInfo.processInfo.environment["PARLEY_DAMAGE_SEED"] ?? "") ?? UInt64(time(nil)))
+        let seed = UInt64(ProcessInfo.processInfo.environment["PARLEY_DAMAGE_SEED"] ?? "") ?? UInt64(time(nil))
+        var generator = SeededGenerator(seed: seed)
         var outcomes: [String: Int] = [:]
         for n in 0..<copies {
             let (dir, db) = try Self.copy()
@@ -252,8 +261,8 @@ struct SeededGenerator: RandomNumberGenerator {
             }
             for command in [["stats"], ["export", "--format", "nq"], ["query", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"], ["check"]] {
                 let result = try ParleyProcess.run(command + ["--db", db])
-                #expect(result.status < 128, "\(what): \(command[0]) ended by signal \(result.status - 128): \(result.stderr.prefix(300))")
-                #expect(result.status <= 1, "\(what): \(command[0]) exited \(result.status)")
+                #expect(result.status < 128, "seed \(seed), copy \(n), \(what): \(command[0]) ended by signal \(result.status - 128): \(result.stderr.prefix(300))")
+                #expect(result.status <= 1, "seed \(seed), copy \(n), \(what): \(command[0]) exited \(result.status): \(result.stderr.prefix(300))")
                 outcomes["\(command[0]) \(result.status)", default: 0] += 1
             }
         }

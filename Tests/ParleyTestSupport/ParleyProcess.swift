@@ -67,7 +67,10 @@ public enum ParleyProcess {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
+        // A child killed by a signal reports the signal's number as its status; give it the
+        // shell's 128 + signal, so a crash can never pass for an ordinary exit status.
+        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return Result(status: status,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
