@@ -91,21 +91,12 @@ struct IndexWriter {
                 if graphSubjects { subjectGraphs.insert(d) }
                 let isNew: Bool
                 if empty {
-                    values.withUnsafeMutableBytes { raw in
-                        let base = raw.baseAddress! + pending * size
-                        IDBytes.store(b, to: base, at: 0)
-                        IDBytes.store(c, to: base, at: 8)
-                        if size == 24 { IDBytes.store(d, to: base, at: 16) }
-                    }
+                    values.withUnsafeMutableBytes { index.storeValue(b, c, d, to: $0.baseAddress! + pending * size) }
                     pending += 1
                     if pending == Self.chunk { try flush() }
                     isNew = true
                 } else {
-                    values.withUnsafeMutableBytes { raw in
-                        IDBytes.store(b, to: raw.baseAddress!, at: 0)
-                        IDBytes.store(c, to: raw.baseAddress!, at: 8)
-                        if size == 24 { IDBytes.store(d, to: raw.baseAddress!, at: 16) }
-                    }
+                    values.withUnsafeMutableBytes { index.storeValue(b, c, d, to: $0.baseAddress!) }
                     isNew = try key.withUnsafeBytes { k in
                         try values.withUnsafeBytes { v in
                             try cursor.put(key: k, value: UnsafeRawBufferPointer(rebasing: v[0..<size]), flags: .noDuplicateData)

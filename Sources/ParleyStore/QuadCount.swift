@@ -63,7 +63,8 @@ extension Store {
             return QuadCount(count: n, method: .keyValues(index))
         }
         if bound == positions {
-            let value = ids.dropFirst().reduce(into: [UInt8]()) { bytes, id in bytes += IDBytes.array(id) }
+            let after = Array(ids.dropFirst()) + [0]
+            let value = index.valueBytes(after[0], after[1], after[2])
             let found = try txn.withCursor(database) { cursor -> Bool in
                 var key = ids[0].bigEndian
                 return try withUnsafeBytes(of: &key) { k in

@@ -2,11 +2,12 @@
 /// permutation, holding the remaining ids as fixed-size sorted duplicates
 /// (`MDB_DUPSORT | MDB_DUPFIXED`, big-endian ids, so memcmp order is numeric order).
 ///
-/// The default graph has three (`spo`, `pos`, `osp`: values of 16 bytes); named graphs have
-/// three with the graph last (`spog`, `posg`, `ospg`: values of 24 bytes), beside the
+/// The default graph has three (`spo`, `pos`, `osp`); named graphs have three with the graph
+/// last (`spog`, `posg`, `ospg`), beside the
 /// graph-to-subjects index `gs` (``GraphSubjects``). With the graph last, the union of all
 /// graphs and `GRAPH ?g` patterns are one range scan each; a pattern with its graph bound is a
-/// range scan whose values are checked for the graph (see ``QuadPattern/plan``).
+/// range scan whose values are checked for the graph (see ``QuadPattern/plan``). Every value
+/// is 16 bytes (see ``storeValue(_:_:_:to:)``).
 public enum QuadIndex: String, CaseIterable, Sendable {
     case spo, pos, osp
     case spog, posg, ospg
@@ -29,8 +30,8 @@ public enum QuadIndex: String, CaseIterable, Sendable {
         }
     }
 
-    /// Bytes of one duplicate value (the ids after the key).
-    public var valueSize: Int { isDefaultGraph ? 16 : 24 }
+    /// Bytes of one duplicate value (the ids after the key), the same in every index.
+    public var valueSize: Int { 16 }
 
     public static let defaultGraphIndexes: [QuadIndex] = [.spo, .pos, .osp]
     public static let namedGraphIndexes: [QuadIndex] = [.spog, .posg, .ospg]

@@ -33,23 +33,12 @@ public struct QuadProbe: ~Copyable {
     /// graph).
     public mutating func contains(subject: TermID, predicate: TermID, object: TermID) throws -> Bool {
         if let snapshot, !snapshot.isOpen { throw StoreError.snapshotClosed }
-        var key: TermID
-        switch scope {
-        case .defaultGraph, .anyNamed:
-            key = subject.bigEndian
-            value.withUnsafeMutableBytes { raw in
-                IDBytes.store(predicate, to: raw.baseAddress!, at: 0)
-                IDBytes.store(object, to: raw.baseAddress!, at: 8)
-            }
-        case .named(let graph):
-            // spog holds (p, o, g) after the subject: one exact seek.
-            key = subject.bigEndian
-            value.withUnsafeMutableBytes { raw in
-                IDBytes.store(predicate, to: raw.baseAddress!, at: 0)
-                IDBytes.store(object, to: raw.baseAddress!, at: 8)
-                IDBytes.store(graph, to: raw.baseAddress!, at: 16)
-            }
-        }
+        var key = subject.bigEndian
+        // spog holds (p, o, g) after the subject: for a named graph one exact seek.
+        var graph: TermID = 0
+        if case .named(let g) = scope { graph = g }
+        let index = self.index
+        value.withUnsafeMutableBytes { index.storeValue(predicate, object, graph, to: $0.baseAddress!) }
         guard case .anyNamed = scope else {
             return try withUnsafeBytes(of: &key) { k in
                 try value.withUnsafeBytes { try cursor.move(.keyAndValue, key: k, value: $0) }
@@ -58,10 +47,11 @@ public struct QuadProbe: ~Copyable {
         // The first value at or after (p, o, 0): the triple is there when it starts with (p, o).
         let found = try withUnsafeBytes(of: &key) { k in
             try value.withUnsafeBytes { v -> Bool in
-                guard let entry = try cursor.move(.keyAndValueRange, key: k, value: v), entry.value.count == 24 else {
+                guard let entry = try cursor.move(.keyAndValueRange, key: k, value: v), entry.value.count == index.valueSize else {
                     return false
                 }
-                return IDBytes.load(entry.value, at: 0) == predicate && IDBytes.load(entry.value, at: 8) == object
+                let (p, o, _) = index.loadValue(entry.value)
+                return p == predicate && o == object
             }
         }
         return found

@@ -82,9 +82,7 @@ public struct QuadScan: ~Copyable {
             if position < batch.count {
                 let value = UnsafeRawBufferPointer(rebasing: batch[position..<(position + valueSize)])
                 position += valueSize
-                let b = IDBytes.load(value, at: 0)
-                let c = IDBytes.load(value, at: 8)
-                let d = valueSize == 24 ? IDBytes.load(value, at: 16) : 0
+                let (b, c, d) = index.loadValue(value)
                 if prefix.count > 1 {
                     // Values are sorted, and a page may start before the prefix: skip values
                     // below it; the first one above it ends the scan.
@@ -138,11 +136,8 @@ public struct QuadScan: ~Copyable {
                 entry = try withUnsafeBytes(of: &k) { try cursor.move(.setKey, key: $0) }
                 if prefix.count > 1, entry != nil {
                     // Position at the first value at or after the prefix, then read per page.
-                    var lower = [UInt8](repeating: 0, count: valueSize)
-                    let bound = prefix
-                    lower.withUnsafeMutableBytes { raw in
-                        for (i, id) in bound.dropFirst().enumerated() { IDBytes.store(id, to: raw.baseAddress!, at: i * 8) }
-                    }
+                    let after = Array(prefix.dropFirst()) + [0, 0]
+                    let lower = index.valueBytes(after[0], after[1], after[2])
                     entry = try withUnsafeBytes(of: &k) { kb in
                         try lower.withUnsafeBytes { try cursor.move(.keyAndValueRange, key: kb, value: $0) }
                     }
@@ -184,8 +179,8 @@ public struct QuadScan: ~Copyable {
         while low < high {
             let mid = (low + high) / 2
             let value = UnsafeRawBufferPointer(rebasing: batch[(mid * valueSize)..<((mid + 1) * valueSize)])
-            let order = comparePrefix(IDBytes.load(value, at: 0), IDBytes.load(value, at: 8),
-                                      valueSize == 24 ? IDBytes.load(value, at: 16) : 0)
+            let (b, c, d) = index.loadValue(value)
+            let order = comparePrefix(b, c, d)
             if order < 0 { low = mid + 1 } else { high = mid }
         }
         return low

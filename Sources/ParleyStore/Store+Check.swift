@@ -171,8 +171,8 @@ extension Store {
                 guard e.key.count == 8, e.value.count == index.valueSize else {
                     throw IndexEntryError(message: "an entry has a \(e.key.count)-byte key and a \(e.value.count)-byte value")
                 }
-                let a = IDBytes.load(e.key, at: 0), b = IDBytes.load(e.value, at: 0), c = IDBytes.load(e.value, at: 8)
-                let d = index.isDefaultGraph ? 0 : IDBytes.load(e.value, at: 16)
+                let a = IDBytes.load(e.key, at: 0)
+                let (b, c, d) = index.loadValue(e.value)
                 let quad = index.unpermute(a, b, c, d)
                 guard quad.subject != 0, quad.predicate != 0, quad.object != 0, index.isDefaultGraph || quad.graph != 0 else {
                     throw IndexEntryError(message: "an entry holds term id 0")

@@ -74,13 +74,8 @@ extension Store {
     private func deleteEntry(_ quad: IDQuad, from index: QuadIndex, in txn: borrowing WriteTransaction) throws -> Bool {
         let (a, b, c, d) = index.permute(quad)
         var key = [UInt8](repeating: 0, count: 8)
-        var value = [UInt8](repeating: 0, count: index.valueSize)
+        let value = index.valueBytes(b, c, d)
         key.withUnsafeMutableBytes { IDBytes.store(a, to: $0.baseAddress!, at: 0) }
-        value.withUnsafeMutableBytes { raw in
-            IDBytes.store(b, to: raw.baseAddress!, at: 0)
-            IDBytes.store(c, to: raw.baseAddress!, at: 8)
-            if index.valueSize == 24 { IDBytes.store(d, to: raw.baseAddress!, at: 16) }
-        }
         return try key.withUnsafeBytes { k in
             try value.withUnsafeBytes { v in try txn.delete(databases[index], key: k, value: v) }
         }
