@@ -24,7 +24,7 @@ struct Parley: ParsableCommand {
     /// Runs the command; usage errors exit with status 2, other failures with 1.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseSubcommandAlone() ?? parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
             // A command that said all it had to say (`check` on a damaged store).
@@ -45,6 +45,23 @@ struct Parley: ParsableCommand {
             Terminal.standardError.write(DiagnosticRenderer().render(error.asDiagnostic) + "\n")
             Glibc.exit(1)
         }
+    }
+
+    /// `parley NAME ARGUMENTS…` parsed by NAME's command alone, or `nil` to parse from the root.
+    ///
+    /// ArgumentParser's root parse first builds the argument sets of every subcommand (to look
+    /// for completion-script requests and pass-through arguments), by reflection whose protocol
+    /// conformance lookups scan the whole binary: about half the start-up of a short command
+    /// such as `parley query --db DB 'ASK {}'`. The command alone gives the same value. Help,
+    /// version and completion requests, and any arguments it rejects, take the root parse, so
+    /// usage texts and error messages still say `parley NAME` exactly as before.
+    static func parseSubcommandAlone(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> ParsableCommand? {
+        guard let name = arguments.first,
+              let command = configuration.subcommands.first(where: { $0._commandName == name }) else { return nil }
+        let rest = arguments.dropFirst()
+        let rootOnly: Set<String> = ["-h", "--help", "-help", "--version", "--experimental-dump-help"]
+        guard !rest.contains(where: { rootOnly.contains($0) || $0.hasPrefix("--generate-completion") }) else { return nil }
+        return try? command.parseAsRoot(Array(rest))
     }
 }
 
