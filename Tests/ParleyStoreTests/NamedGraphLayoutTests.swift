@@ -18,7 +18,7 @@ import ParleyTestSupport
     /// other graphs, in separate writes; returns the model that should result.
     func mutate(_ store: Store) throws -> NamedGraphModel {
         var model = Self.model
-        let sorted = model.quads.sorted { "\($0)" < "\($1)" }
+        let sorted = NamedGraphModel.sortedByText(model.quads)
         let victims = stride(from: 0, to: sorted.count, by: 3).map { sorted[$0] }
         try store.write { writer in _ = try writer.delete(victims) }
         model.quads.subtract(victims)
@@ -158,7 +158,7 @@ import ParleyTestSupport
           arguments: [false, true])
     func bulkEqualsIncremental(spilling: Bool) throws {
         let dir = TemporaryDirectory()
-        let quads = Self.model.quads.sorted { "\($0)" < "\($1)" }
+        let quads = NamedGraphModel.sortedByText(Self.model.quads)
         do {
             let bulk = try makeStore(dir, "bulk")
             var options = LoadOptions()
