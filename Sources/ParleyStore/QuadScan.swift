@@ -16,8 +16,10 @@ public struct QuadScan: ~Copyable {
     private let index: QuadIndex
     /// Bound ids in index order (the prefix); with ``subjects``, the first is the subject.
     private var prefix: [TermID]
+    /// How the scan reads (the same for every pattern ``restart(_:)`` accepts).
+    private let plan: ScanPlan
     /// The graph every value must have, or 0 for any.
-    private let graphFilter: TermID
+    private var graphFilter: TermID
     /// The graph's subjects, when the scan walks them (`gs`).
     private var subjects: GraphSubjectList?
     private let valueSize: Int
@@ -48,6 +50,7 @@ public struct QuadScan: ~Copyable {
          snapshot: StoreSnapshot? = nil) throws {
         let index = plan.index
         self.index = index
+        self.plan = plan
         self.valueSize = index.valueSize
         var graph: TermID = 0
         if case .named(let g) = pattern.graph { graph = g }
@@ -56,8 +59,16 @@ public struct QuadScan: ~Copyable {
             ? GraphSubjectList(graph: graph, database: store.databases.graphSubjects, transaction: txn.reference) : nil
         // Walking subjects starts as if the scan of a subject before the first had ended.
         finished = plan.viaGraphSubjects
-        var ids: [TermID] = []
-        for component in index.order.prefix(plan.boundPrefix) {
+        self.prefix = []
+        self.snapshot = snapshot
+        self.cursor = try txn.makeCursor(store.databases[index], release: snapshot?.cursorRelease)
+        Self.boundIDs(of: pattern, in: index, count: plan.boundPrefix, into: &prefix)
+    }
+
+    /// The pattern's ids in `index`'s order, the first `count` of them.
+    private static func boundIDs(of pattern: QuadPattern, in index: QuadIndex, count: Int, into ids: inout [TermID]) {
+        ids.removeAll(keepingCapacity: true)
+        for component in index.order.prefix(count) {
             switch component {
             case .subject: ids.append(pattern.subject ?? 0)
             case .predicate: ids.append(pattern.predicate ?? 0)
@@ -66,9 +77,27 @@ public struct QuadScan: ~Copyable {
                 if case .named(let g) = pattern.graph { ids.append(g) }
             }
         }
-        self.prefix = ids
-        self.snapshot = snapshot
-        self.cursor = try txn.makeCursor(store.databases[index], release: snapshot?.cursorRelease)
+    }
+
+    /// Starts over on `pattern`, keeping the cursor and buffers, when `pattern` is read by the
+    /// same plan as this scan's (the same positions bound; one row after another of a nested-
+    /// loop join); `false`, changing nothing, when it is not: open a new scan then. Scans that
+    /// walk a graph's subjects never restart.
+    public mutating func restart(_ pattern: QuadPattern) -> Bool {
+        guard !plan.viaGraphSubjects, pattern.plan == plan else { return false }
+        // A named graph with only a predicate bound may be read through its subjects instead,
+        // by the statistics: that choice is the initialiser's.
+        if case .named = pattern.graph, pattern.subject == nil, pattern.object == nil, pattern.predicate != nil {
+            return false
+        }
+        if case .named(let g) = pattern.graph { graphFilter = plan.filtersGraph ? g : 0 } else { graphFilter = 0 }
+        Self.boundIDs(of: pattern, in: index, count: plan.boundPrefix, into: &prefix)
+        key = 0
+        batch = UnsafeRawBufferPointer(start: nil, count: 0)
+        position = 0
+        started = false
+        finished = false
+        return true
     }
 
     /// The next matching quad, or `nil` at the end.

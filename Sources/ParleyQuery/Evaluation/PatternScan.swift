@@ -27,6 +27,8 @@ final class QuadScanSource: QuadSource {
     private var scan: QuadScan
     init(_ scan: consuming QuadScan) { self.scan = scan }
     func next() throws -> IDQuad? { try scan.next() }
+    /// Starts over on `pattern` with the same cursor, when it is read the same way.
+    func restart(_ pattern: ParleyStore.QuadPattern) -> Bool { scan.restart(pattern) }
 }
 
 final class UnionScanSource: QuadSource {
@@ -58,35 +60,74 @@ final class EmptySource: QuadSource {
     func next() throws -> IDQuad? { nil }
 }
 
+/// How the quads of one pattern instance are read (``Execution/scanShape``).
+enum ScanShape {
+    /// Nothing can match (a term the store does not hold).
+    case empty
+    /// One index range scan.
+    case single(ParleyStore.QuadPattern)
+    /// The union of all graphs.
+    case union
+    /// Several `FROM` graphs merged.
+    case merged([TermID])
+}
+
 extension Execution {
-    /// Opens the scan for a pattern whose positions are given as ids (nil = unbound).
-    func scan(subject: TermID?, predicate: TermID?, object: TermID?, graph: ActiveGraph) throws -> QuadSource {
+    /// How a pattern whose positions are given as ids (nil = unbound) is read.
+    func scanShape(subject: TermID?, predicate: TermID?, object: TermID?, graph: ActiveGraph) throws -> ScanShape {
         // A local id names a term the store does not hold: no quad can match it.
         for id in [subject, predicate, object] {
-            if let id, id == 0 || id >= TermTable.localBase { return EmptySource() }
+            if let id, id == 0 || id >= TermTable.localBase { return .empty }
         }
         switch graph {
         case .named(let g):
-            guard g < TermTable.localBase else { return EmptySource() }
-            return QuadScanSource(try snapshot.scan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named(g))))
+            guard g < TermTable.localBase else { return .empty }
+            return .single(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named(g)))
         case .defaultGraph:
             switch dataset.defaultGraph {
             case .union:
                 // Without named graphs the union is the unnamed graph: one scan, not two.
                 if try namedGraphIDs().isEmpty {
-                    return QuadScanSource(try snapshot.scan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph)))
+                    return .single(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph))
                 }
-                return UnionScanSource(try snapshot.unionScan(subject: subject, predicate: predicate, object: object))
+                return .union
             case .unnamed:
-                return QuadScanSource(try snapshot.scan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph)))
+                return .single(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph))
             case .graphs(let graphs):
-                let sources: [QuadSource] = try graphs.map {
-                    QuadScanSource(try snapshot.scan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named($0))))
+                if graphs.count == 1 {
+                    return .single(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named(graphs[0])))
                 }
-                if sources.count == 1 { return sources[0] }
-                return MergedScanSource(sources)
+                return .merged(graphs)
             }
         }
+    }
+
+    /// Opens the scan for a pattern whose positions are given as ids (nil = unbound).
+    func scan(subject: TermID?, predicate: TermID?, object: TermID?, graph: ActiveGraph) throws -> QuadSource {
+        switch try scanShape(subject: subject, predicate: predicate, object: object, graph: graph) {
+        case .empty:
+            return EmptySource()
+        case .single(let pattern):
+            return QuadScanSource(try snapshot.scan(pattern))
+        case .union:
+            return UnionScanSource(try snapshot.unionScan(subject: subject, predicate: predicate, object: object))
+        case .merged(let graphs):
+            return MergedScanSource(try graphs.map {
+                QuadScanSource(try snapshot.scan(ParleyStore.QuadPattern(subject: subject, predicate: predicate, object: object, graph: .named($0))))
+            })
+        }
+    }
+
+    /// The scan for the pattern: `spare` started over when it reads the pattern the same way
+    /// (no new cursor, no allocation), else a new one.
+    func scan(subject: TermID?, predicate: TermID?, object: TermID?, graph: ActiveGraph,
+              reusing spare: QuadScanSource?) throws -> QuadSource {
+        let shape = try scanShape(subject: subject, predicate: predicate, object: object, graph: graph)
+        if case .single(let pattern) = shape {
+            if let spare, spare.restart(pattern) { return spare }
+            return QuadScanSource(try snapshot.scan(pattern))
+        }
+        return try scan(subject: subject, predicate: predicate, object: object, graph: graph)
     }
 }
 
@@ -101,6 +142,8 @@ final class TriplePatternIterator: RowIterator {
     private var source: QuadSource?
     /// Stop each row's scan at its first match (the pattern only has to exist).
     private let firstMatchOnly: Bool
+    /// The last row's finished scan, started over for the next row when it reads the same way.
+    private var spare: QuadScanSource?
 
     init(input: RowIterator, pattern: CompiledTriple, graph: ActiveGraph, execution: Execution,
          firstMatchOnly: Bool = false) {
@@ -117,18 +160,25 @@ final class TriplePatternIterator: RowIterator {
             if let source, let row = current {
                 if let quad = try source.next() {
                     if let out = bind(row, quad) {
-                        if firstMatchOnly { self.source = nil }
+                        if firstMatchOnly { retire() }
                         return out
                     }
                     continue
                 }
-                self.source = nil
+                retire()
             }
             guard let row = try input.next() else { return nil }
             current = row
             source = try execution.scan(subject: value(pattern.subject, row), predicate: value(pattern.predicate, row),
-                                        object: value(pattern.object, row), graph: graph)
+                                        object: value(pattern.object, row), graph: graph, reusing: spare)
         }
+    }
+
+    /// Ends the current row's scan, keeping a single-index scan for the next row.
+    @inline(__always)
+    private func retire() {
+        if let finished = source as? QuadScanSource { spare = finished }
+        source = nil
     }
 
     @inline(__always)
