@@ -25,26 +25,24 @@ struct InterruptedWrite: Sendable, CustomTestStringConvertible {
 
     var testDescription: String { name }
 
+    /// The load cases' store before, files and command: the same two files, loaded with and
+    /// without spilling.
+    static let loadBase: @Sendable (Int) -> String = { _ in Reliability.nTriples(2_000, tag: "base") }
+    static let loadFiles: @Sendable (Int) -> [(name: String, text: String)] = { scale in [
+        ("big.nt", Reliability.nTriples(40_000 * scale, tag: "big")),
+        ("extra.ttl", "@prefix ex: <http://ex.org/> .\n"
+            + (0..<5_000).map { "ex:t\($0) ex:list (1 2 \"x\") ; ex:knows [ ex:name \"n\($0)\" ] .\n" }.joined()),
+    ] }
+    static let loadArguments = ["load", "--db", "{db}", "{dir}/big.nt", "{dir}/extra.ttl"]
+
     static let all: [InterruptedWrite] = [
         InterruptedWrite(
             name: "load of an N-Triples and a Turtle file",
-            base: { _ in Reliability.nTriples(2_000, tag: "base") },
-            files: { scale in [
-                ("big.nt", Reliability.nTriples(40_000 * scale, tag: "big")),
-                ("extra.ttl", "@prefix ex: <http://ex.org/> .\n"
-                    + (0..<5_000).map { "ex:t\($0) ex:list (1 2 \"x\") ; ex:knows [ ex:name \"n\($0)\" ] .\n" }.joined()),
-            ] },
-            arguments: ["load", "--db", "{db}", "{dir}/big.nt", "{dir}/extra.ttl"],
+            base: loadBase, files: loadFiles, arguments: loadArguments,
             kills: 20),
         InterruptedWrite(
             name: "load that spills sorted runs and term batches beside the store",
-            base: { _ in Reliability.nTriples(2_000, tag: "base") },
-            files: { scale in [
-                ("big.nt", Reliability.nTriples(40_000 * scale, tag: "big")),
-                ("extra.ttl", "@prefix ex: <http://ex.org/> .\n"
-                    + (0..<5_000).map { "ex:t\($0) ex:list (1 2 \"x\") ; ex:knows [ ex:name \"n\($0)\" ] .\n" }.joined()),
-            ] },
-            arguments: ["load", "--db", "{db}", "{dir}/big.nt", "{dir}/extra.ttl"],
+            base: loadBase, files: loadFiles, arguments: loadArguments,
             environment: ["PARLEY_LOAD_BATCH": "64K"],
             kills: 20),
         InterruptedWrite(
