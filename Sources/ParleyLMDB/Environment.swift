@@ -135,6 +135,24 @@ public final class Environment: @unchecked Sendable {
         }
     }
 
+    /// Makes LMDB compare `database`'s keys (and, with `duplicates`, its sorted values) as
+    /// big-endian integers of 8 or 16 bytes by integer compares rather than through `memcmp`:
+    /// the same order as LMDB's default, so nothing stored changes, only the cost of each
+    /// comparison in a tree descent. Other sizes are compared as the default does. Call once
+    /// after opening; the comparison holds for the environment's lifetime.
+    public func useBigEndianOrder(for database: Database, duplicates: Bool) throws {
+        try resizeLock.withShared {
+            var txn: OpaquePointer?
+            try check(mdb_txn_begin(handle, nil, UInt32(MDB_RDONLY), &txn), .beginTransaction)
+            guard let txn else { throw LMDBError(code: .invalid, operation: .beginTransaction) }
+            defer { mdb_txn_abort(txn) }
+            try check(mdb_set_compare(txn, database.handle, parley_compare_big_endian), .openDatabase, database: database.name)
+            if duplicates {
+                try check(mdb_set_dupsort(txn, database.handle, parley_compare_big_endian), .openDatabase, database: database.name)
+            }
+        }
+    }
+
     /// Runs `body` in a read-only snapshot. Any number may run at once, also nested.
     /// Do not start a write inside a read on the same thread.
     public func read<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {

@@ -35,6 +35,18 @@ extension QuadIndex {
         return bytes
     }
 
+    /// Calls `body` with the value `(b, c, d)` laid out in a buffer on the stack (no
+    /// allocation: one per row of a join adds up).
+    @inline(__always)
+    func withValueBytes<R>(_ b: TermID, _ c: TermID, _ d: TermID,
+                           _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        var storage: (UInt64, UInt64) = (0, 0)
+        return try withUnsafeMutableBytes(of: &storage) { raw in
+            storeValue(b, c, d, to: raw.baseAddress!)
+            return try body(UnsafeRawBufferPointer(start: raw.baseAddress, count: valueSize))
+        }
+    }
+
     /// The ids of a value of ``valueSize`` bytes (`d` is 0 in the default graph's indexes).
     @inline(__always)
     func loadValue(_ value: UnsafeRawBufferPointer) -> (TermID, TermID, TermID) {

@@ -13,6 +13,9 @@ public struct QuadScan: ~Copyable {
     /// The snapshot the scan was opened from; `nil` for ParleyStore's own scans inside a
     /// borrowed transaction, which cannot outlive it.
     private let snapshot: StoreSnapshot?
+    /// The same snapshot, asked whether it is open on every row without retaining it (the
+    /// scan's `snapshot` keeps it alive).
+    private let openCheck: Unmanaged<StoreSnapshot>?
     private let index: QuadIndex
     /// Bound ids in index order (the prefix); with ``subjects``, the first is the subject.
     private var prefix: [TermID]
@@ -28,6 +31,9 @@ public struct QuadScan: ~Copyable {
     private var position = 0
     private var started = false
     private var finished = false
+
+    /// How the scan reads.
+    var readPlan: ScanPlan { plan }
 
     /// The index the scan reads.
     public var indexName: String { index.rawValue }
@@ -61,6 +67,7 @@ public struct QuadScan: ~Copyable {
         finished = plan.viaGraphSubjects
         self.prefix = []
         self.snapshot = snapshot
+        self.openCheck = snapshot.map { Unmanaged.passUnretained($0) }
         self.cursor = try txn.makeCursor(store.databases[index], release: snapshot?.cursorRelease)
         Self.boundIDs(of: pattern, in: index, count: plan.boundPrefix, into: &prefix)
     }
@@ -84,12 +91,18 @@ public struct QuadScan: ~Copyable {
     /// loop join); `false`, changing nothing, when it is not: open a new scan then. Scans that
     /// walk a graph's subjects never restart.
     public mutating func restart(_ pattern: QuadPattern) -> Bool {
-        guard !plan.viaGraphSubjects, pattern.plan == plan else { return false }
         // A named graph with only a predicate bound may be read through its subjects instead,
         // by the statistics: that choice is the initialiser's.
         if case .named = pattern.graph, pattern.subject == nil, pattern.object == nil, pattern.predicate != nil {
             return false
         }
+        return restart(pattern, as: pattern.plan)
+    }
+
+    /// Starts over on `pattern` read as `plan` says, when that is this scan's plan (the
+    /// union's named-graph half reads by a plan of its own, not the pattern's).
+    mutating func restart(_ pattern: QuadPattern, as plan: ScanPlan) -> Bool {
+        guard !plan.viaGraphSubjects, plan == self.plan else { return false }
         if case .named(let g) = pattern.graph { graphFilter = plan.filtersGraph ? g : 0 } else { graphFilter = 0 }
         Self.boundIDs(of: pattern, in: index, count: plan.boundPrefix, into: &prefix)
         key = 0
@@ -103,7 +116,7 @@ public struct QuadScan: ~Copyable {
     /// The next matching quad, or `nil` at the end.
     public mutating func next() throws -> IDQuad? {
         // One load and a branch per row: the page below is not read once the snapshot ended.
-        if let snapshot, !snapshot.isOpen { throw StoreError.snapshotClosed }
+        if let openCheck, !openCheck._withUnsafeGuaranteedRef({ $0.isOpen }) { throw StoreError.snapshotClosed }
         while true {
             if finished {
                 guard subjects != nil, try nextSubject() else { return nil }
@@ -162,19 +175,25 @@ public struct QuadScan: ~Copyable {
                 entry = try cursor.move(.first)
             } else {
                 var k = prefix[0].bigEndian
-                entry = try withUnsafeBytes(of: &k) { try cursor.move(.setKey, key: $0) }
-                if prefix.count > 1, entry != nil {
-                    // Position at the first value at or after the prefix, then read per page.
-                    let after = Array(prefix.dropFirst()) + [0, 0]
-                    let lower = index.valueBytes(after[0], after[1], after[2])
+                if prefix.count > 1 {
+                    // Straight to the first value at or after the prefix (one descent of the
+                    // tree, not a key search and then a value search), then read per page.
+                    let b = prefix[1], c = prefix.count > 2 ? prefix[2] : 0, d = prefix.count > 3 ? prefix[3] : 0
                     entry = try withUnsafeBytes(of: &k) { kb in
-                        try lower.withUnsafeBytes { try cursor.move(.keyAndValueRange, key: kb, value: $0) }
+                        try index.withValueBytes(b, c, d) { try cursor.move(.keyAndValueRange, key: kb, value: $0) }
                     }
+                } else {
+                    entry = try withUnsafeBytes(of: &k) { try cursor.move(.setKey, key: $0) }
+                    if let first = entry { try checkKey(first.key) }
                 }
+                // MDB_GET_BOTH_RANGE leaves the key argument as it was: the key is the prefix's.
+                key = prefix[0]
             }
             guard let first = entry else { finished = true; return }
-            try checkKey(first.key)
-            key = IDBytes.load(first.key, at: 0)
+            if prefix.isEmpty {
+                try checkKey(first.key)
+                key = IDBytes.load(first.key, at: 0)
+            }
             try loadPage(after: first)
             return
         }
@@ -198,7 +217,17 @@ public struct QuadScan: ~Copyable {
         batch = page?.value ?? entry.value
         position = 0
         try checkBatch()
-        if prefix.count > 1 { position = firstAtOrAfterPrefix() * valueSize }
+        if prefix.count > 1 { position = offsetOfValue(entry.value) ?? firstAtOrAfterPrefix() * valueSize }
+    }
+
+    /// Where in the page the cursor's value lies, when LMDB handed it out as a pointer into
+    /// the page (fixed-size duplicates are stored side by side, and a positioned cursor's
+    /// value points at its slot): no search then. `nil` when it does not point into the page.
+    private func offsetOfValue(_ value: UnsafeRawBufferPointer) -> Int? {
+        guard let start = batch.baseAddress, let at = value.baseAddress, value.count == valueSize else { return nil }
+        let offset = at - start
+        guard offset >= 0, offset < batch.count, offset % valueSize == 0 else { return nil }
+        return offset
     }
 
     /// The first value of the page at or after the bound prefix, by binary search: the page

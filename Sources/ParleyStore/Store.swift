@@ -202,7 +202,12 @@ public final class Store: Sendable {
             }
         }
         var indexes: [QuadIndex: Database] = [:]
-        for index in QuadIndex.allCases { indexes[index] = try openExisting(index.rawValue, dupFixed) }
+        for index in QuadIndex.allCases {
+            let database = try openExisting(index.rawValue, dupFixed)
+            // Keys and values are big-endian ids: compared as integers, in memcmp's order.
+            try env.useBigEndianOrder(for: database, duplicates: true)
+            indexes[index] = database
+        }
         let databases = Databases(
             meta: meta,
             id2term: try openExisting("id2term", [.integerKey]),

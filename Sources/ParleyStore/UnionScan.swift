@@ -20,23 +20,58 @@ public struct UnionScan: ~Copyable {
     private var primed = false
     private var last: IDQuad?
     private let order: QuadIndex
+    /// Whether there is a default-graph half (`defaultScan` is not `nil`), read without
+    /// touching the optional scan on every row.
+    private let hasDefault: Bool
 
     /// Made by ``StoreSnapshot/unionScan(subject:predicate:object:)`` (or by ParleyStore inside
     /// a transaction it holds, with no snapshot).
     init(subject: TermID? = nil, predicate: TermID? = nil, object: TermID? = nil,
          store: Store, in txn: borrowing some Transaction & ~Copyable, snapshot: StoreSnapshot? = nil) throws {
-        let defaultPattern = QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph)
-        var namedPattern = defaultPattern
-        namedPattern.graph = .anyNamed
+        let (defaultPattern, namedPattern) = Self.patterns(subject, predicate, object)
         let order = defaultPattern.plan.index
-        let namedPlan = ScanPlan(Self.namedIndex(for: order), defaultPattern.plan.boundPrefix)
+        let namedPlan = Self.namedPlan(for: defaultPattern.plan)
         // mdb_stat of the index: the transaction's own count, no page read.
         let defaultIsEmpty = try txn.statistics(store.databases[order]).entries == 0
         let first = defaultIsEmpty ? nil : try QuadScan(defaultPattern, store: store, in: txn, snapshot: snapshot)
         let second = try QuadScan(namedPattern, plan: namedPlan, store: store, in: txn, snapshot: snapshot)
         self.order = order
+        self.hasDefault = !defaultIsEmpty
         self.defaultScan = first
         self.namedScan = second
+    }
+
+    /// The pattern in the default graph, and in any named graph.
+    private static func patterns(_ subject: TermID?, _ predicate: TermID?, _ object: TermID?) -> (QuadPattern, QuadPattern) {
+        let defaultPattern = QuadPattern(subject: subject, predicate: predicate, object: object, graph: .defaultGraph)
+        var namedPattern = defaultPattern
+        namedPattern.graph = .anyNamed
+        return (defaultPattern, namedPattern)
+    }
+
+    /// The named-graph half's plan: the default half's triple order, with the graph last.
+    private static func namedPlan(for plan: ScanPlan) -> ScanPlan {
+        ScanPlan(namedIndex(for: plan.index), plan.boundPrefix)
+    }
+
+    /// Starts over on another pattern, keeping both halves' cursors and buffers, when it is
+    /// read the same way (the same positions bound: one row after another of a nested-loop
+    /// join); `false`, changing nothing, when it is not.
+    public mutating func restart(subject: TermID?, predicate: TermID?, object: TermID?) -> Bool {
+        let (defaultPattern, namedPattern) = Self.patterns(subject, predicate, object)
+        let plan = defaultPattern.plan
+        let namedPlan = Self.namedPlan(for: plan)
+        // Both halves were planned from the default half's plan: when it is the same, neither
+        // refuses (checked first, so a refusal changes nothing).
+        guard plan.index == order, namedScan.readPlan == namedPlan else { return false }
+        guard namedScan.restart(namedPattern, as: namedPlan), defaultScan?.restart(defaultPattern) != false else {
+            preconditionFailure("a union scan's half refused the plan it was made with")
+        }
+        nextDefault = nil
+        nextNamed = nil
+        primed = false
+        last = nil
+        return true
     }
 
     /// The named-graph index with `index`'s triple order and the graph last.
@@ -50,6 +85,16 @@ public struct UnionScan: ~Copyable {
 
     /// The next distinct triple, or `nil` at the end.
     public mutating func next() throws -> IDQuad? {
+        guard hasDefault else {
+            // Named graphs only: one index, a triple's graphs side by side.
+            while var triple = try namedScan.next() {
+                triple.graph = 0
+                if triple == last { continue }
+                last = triple
+                return triple
+            }
+            return nil
+        }
         if !primed {
             primed = true
             nextDefault = try defaultScan?.next()

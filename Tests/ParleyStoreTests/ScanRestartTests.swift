@@ -47,6 +47,59 @@ import ParleyTestSupport
         }
     }
 
+    @Test("one union scan restarted on pattern after pattern gives each pattern's distinct triples",
+          arguments: [true, false])
+    func unionRestartMatchesFreshScans(withDefaultGraph: Bool) throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.child("db"))
+        let model = NamedGraphModel.make()
+        // Without default-graph triples the union reads one index; with them it merges two.
+        let quads = withDefaultGraph ? Array(model.quads) : model.quads.filter { $0.graph != nil }
+        #expect(quads.contains { $0.graph == nil } == withDefaultGraph)
+        try store.load { QuadArrayReader(quads) }
+        try store.read { snapshot in
+            let ids = try NamedGraphModel.sortedByText(model.quads).prefix(120).map { q in
+                (try #require(try snapshot.id(of: q.subject)), try #require(try snapshot.id(of: q.predicate)),
+                 try #require(try snapshot.id(of: q.object)))
+            }
+            // Each shape binds the same positions row after row, as a join does.
+            let shapes: [(Bool, Bool, Bool)] = [(true, true, false), (false, true, true), (true, false, false), (false, false, true)]
+            for (bindS, bindP, bindO) in shapes {
+                var reused: UnionScan?
+                var restarts = 0
+                for (s, p, o) in ids {
+                    let (subject, predicate, object) = (bindS ? s : nil, bindP ? p : nil, bindO ? o : nil)
+                    var fresh = try snapshot.unionScan(subject: subject, predicate: predicate, object: object)
+                    var expected: [IDQuad] = []
+                    while let q = try fresh.next() { expected.append(q) }
+                    if var scan = reused.take(), scan.restart(subject: subject, predicate: predicate, object: object) {
+                        restarts += 1
+                        var got: [IDQuad] = []
+                        while let q = try scan.next() { got.append(q) }
+                        #expect(got == expected, "\(String(describing: subject)) \(String(describing: predicate)) \(String(describing: object))")
+                        reused = consume scan
+                    } else {
+                        var scan = try snapshot.unionScan(subject: subject, predicate: predicate, object: object)
+                        while try scan.next() != nil {}
+                        reused = consume scan
+                    }
+                }
+                #expect(restarts == ids.count - 1)
+            }
+            // Other positions bound: refused, and the scan reads on as before.
+            var scan = try snapshot.unionScan(subject: ids[0].0)
+            let byPredicate = scan.restart(subject: nil, predicate: ids[0].1, object: nil)
+            let moreBound = scan.restart(subject: ids[0].0, predicate: ids[0].1, object: nil)
+            #expect(!byPredicate && !moreBound)
+            var got: [IDQuad] = []
+            while let q = try scan.next() { got.append(q) }
+            var fresh = try snapshot.unionScan(subject: ids[0].0)
+            var expected: [IDQuad] = []
+            while let q = try fresh.next() { expected.append(q) }
+            #expect(got == expected && !expected.isEmpty)
+        }
+    }
+
     @Test("a pattern read by another plan is refused and the scan is left as it was")
     func otherPlansAreRefused() throws {
         let dir = TemporaryDirectory()

@@ -76,19 +76,19 @@ final class PairMergeJoinIterator: RowIterator {
                 if let row = try fallback.next() { return row }
                 self.fallback = nil
             }
-            if let driver, let row = base {
-                if let quad = try driver.next() {
+            if let driver, base != nil {
+                // The driver is bound once per call, not once per quad: the loop runs over
+                // every quad of the predicate and most find no partner.
+                while let quad = try driver.next() {
                     try execution.checkpoint()
                     let u = quad.object, v = quad.subject
                     if partner == nil || u != currentOuter { try openPartner(u) }
                     while let head = partnerHead, head < v { try advancePartner() }
-                    if partnerHead == v {
-                        var out = row
+                    if partnerHead == v, var out = base {
                         out[plan.outer] = u
                         out[plan.inner] = v
                         return out
                     }
-                    continue
                 }
                 self.driver = nil
             }
@@ -106,9 +106,10 @@ final class PairMergeJoinIterator: RowIterator {
 
     private func openPartner(_ outer: TermID) throws {
         currentOuter = outer
+        // The last group's scan is started over on this one's (same positions bound).
         partner = plan.partnerSubjectIsOuter
-            ? try execution.scan(subject: outer, predicate: partnerPredicate, object: nil, graph: graph)
-            : try execution.scan(subject: nil, predicate: partnerPredicate, object: outer, graph: graph)
+            ? try execution.scan(subject: outer, predicate: partnerPredicate, object: nil, graph: graph, reusing: partner)
+            : try execution.scan(subject: nil, predicate: partnerPredicate, object: outer, graph: graph, reusing: partner)
         try advancePartner()
     }
 

@@ -35,6 +35,10 @@ final class UnionScanSource: QuadSource {
     private var scan: UnionScan
     init(_ scan: consuming UnionScan) { self.scan = scan }
     func next() throws -> IDQuad? { try scan.next() }
+    /// Starts over on another pattern with the same cursors, when it is read the same way.
+    func restart(subject: TermID?, predicate: TermID?, object: TermID?) -> Bool {
+        scan.restart(subject: subject, predicate: predicate, object: object)
+    }
 }
 
 /// Several graphs' scans one after another, each triple once (the merge of `FROM` graphs).
@@ -118,16 +122,22 @@ extension Execution {
         }
     }
 
-    /// The scan for the pattern: `spare` started over when it reads the pattern the same way
-    /// (no new cursor, no allocation), else a new one.
+    /// The scan for the pattern: `spare` (a finished single-index or union scan) started over
+    /// when it reads the pattern the same way (no new cursor, no allocation), else a new one.
     func scan(subject: TermID?, predicate: TermID?, object: TermID?, graph: ActiveGraph,
-              reusing spare: QuadScanSource?) throws -> QuadSource {
-        let shape = try scanShape(subject: subject, predicate: predicate, object: object, graph: graph)
-        if case .single(let pattern) = shape {
-            if let spare, spare.restart(pattern) { return spare }
+              reusing spare: QuadSource?) throws -> QuadSource {
+        switch try scanShape(subject: subject, predicate: predicate, object: object, graph: graph) {
+        case .single(let pattern):
+            if let spare = spare as? QuadScanSource, spare.restart(pattern) { return spare }
             return QuadScanSource(try snapshot.scan(pattern))
+        case .union:
+            if let spare = spare as? UnionScanSource, spare.restart(subject: subject, predicate: predicate, object: object) {
+                return spare
+            }
+            return UnionScanSource(try snapshot.unionScan(subject: subject, predicate: predicate, object: object))
+        case .empty, .merged:
+            return try scan(subject: subject, predicate: predicate, object: object, graph: graph)
         }
-        return try scan(subject: subject, predicate: predicate, object: object, graph: graph)
     }
 }
 
@@ -142,8 +152,9 @@ final class TriplePatternIterator: RowIterator {
     private var source: QuadSource?
     /// Stop each row's scan at its first match (the pattern only has to exist).
     private let firstMatchOnly: Bool
-    /// The last row's finished scan, started over for the next row when it reads the same way.
-    private var spare: QuadScanSource?
+    /// The last row's finished scan (single-index or union), started over for the next row
+    /// when it reads the same way.
+    private var spare: QuadSource?
 
     init(input: RowIterator, pattern: CompiledTriple, graph: ActiveGraph, execution: Execution,
          firstMatchOnly: Bool = false) {
@@ -174,10 +185,10 @@ final class TriplePatternIterator: RowIterator {
         }
     }
 
-    /// Ends the current row's scan, keeping a single-index scan for the next row.
+    /// Ends the current row's scan, keeping a single-index or union scan for the next row.
     @inline(__always)
     private func retire() {
-        if let finished = source as? QuadScanSource { spare = finished }
+        if let finished = source, finished is QuadScanSource || finished is UnionScanSource { spare = finished }
         source = nil
     }
 
