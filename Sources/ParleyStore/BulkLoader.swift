@@ -112,15 +112,27 @@ struct BulkLoader {
         var predicates: [TermID: Int64] = [:]
         var graphs: [TermID: Int64] = [:]
         var defaultAdded = 0
+        // Counted against the store as it was before this load (an older store's first write
+        // counts it first); the default graph is written first, then the named graphs.
+        try store.startKeepingUnionDuplicates(in: txn)
+        var unionDuplicates: Int64 = 0
         try defaultGraph.drain(bufferBytes: budget.mergeBytes) { index, stream in
-            let outcome = try writer.write(&stream, into: index, countByFirst: index == .pos, txn: txn)
-            if index == .spo { defaultAdded = outcome.added }
+            let extras: IndexWriter.Extras = switch index {
+            case .spo: .unionDuplicates
+            case .pos: .countByFirst
+            default: []
+            }
+            let outcome = try writer.write(&stream, into: index, extras: extras, txn: txn)
+            if index == .spo {
+                defaultAdded = outcome.added
+                unionDuplicates += outcome.unionDuplicatesAdded
+            }
             predicates.merge(outcome.addedByFirst, uniquingKeysWith: +)
         }
         var namedAdded = 0
         try named.drain(bufferBytes: budget.mergeBytes) { index, stream in
             let extras: IndexWriter.Extras = switch index {
-            case .spog: [.countByLast, .graphSubjects]
+            case .spog: [.countByLast, .graphSubjects, .unionDuplicates]
             case .posg: .countByFirst
             default: []
             }
@@ -128,12 +140,14 @@ struct BulkLoader {
             if index == .spog {
                 namedAdded = outcome.added
                 graphs = outcome.addedByLast
+                unionDuplicates += outcome.unionDuplicatesAdded
             }
             if index == .posg { predicates.merge(outcome.addedByFirst, uniquingKeysWith: +) }
         }
         for (p, n) in predicates { try store.addToStatistic(StatisticKey.predicate(p), n, in: txn) }
         for (g, n) in graphs { try store.addToStatistic(StatisticKey.graph(g), n, in: txn) }
         try store.addToStatistic(StatisticKey.defaultGraph, Int64(defaultAdded), in: txn)
+        try store.addToStatistic(StatisticKey.unionDuplicates, unionDuplicates, in: txn)
         report.quadsAdded = defaultAdded + namedAdded
         return report
     }

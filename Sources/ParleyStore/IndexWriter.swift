@@ -17,6 +17,9 @@ struct IndexWriter {
         var addedByFirst: [TermID: Int64] = [:]
         /// New entries per last id (the graph of `spog`), when asked.
         var addedByLast: [TermID: Int64] = [:]
+        /// New entries whose triple another graph already held (``Store/unionTripleCount(in:)``),
+        /// when asked.
+        var unionDuplicatesAdded: Int64 = 0
     }
 
     /// What to do besides writing an index's keys.
@@ -28,6 +31,9 @@ struct IndexWriter {
         static let countByLast = Extras(rawValue: 2)
         /// Add each key's graph and subject to `gs` (for `spog`, whose keys run by subject).
         static let graphSubjects = Extras(rawValue: 4)
+        /// Count new entries whose triple another graph holds (for `spo` and `spog`, which
+        /// hold each triple once per graph; written default graph first).
+        static let unionDuplicates = Extras(rawValue: 8)
     }
 
     /// Writes every key of `stream` into `index`.
@@ -43,6 +49,17 @@ struct IndexWriter {
         let graphSubjects = extras.contains(.graphSubjects)
         let database = store.databases[index]
         let empty = try txn.statistics(database).entries == 0
+        // Union duplicates: a new default triple is one when a named graph holds it; a new
+        // named quad when the default graph or another named graph does. Graphs found empty
+        // are not asked; in an index written from empty, the triple's other new graphs are
+        // the stream's neighbours (sorted by triple, graph last).
+        let countsDuplicates = extras.contains(.unionDuplicates)
+        let defaultTriples = countsDuplicates ? try txn.statistics(store.databases[.spo]).entries : 0
+        let namedQuads = countsDuplicates ? try txn.statistics(store.databases[.spog]).entries : 0
+        let askDefault = countsDuplicates && !index.isDefaultGraph && defaultTriples > 0
+        let askNamed = countsDuplicates && (index.isDefaultGraph ? namedQuads > 0 : !empty)
+        var whereabouts = askDefault || askNamed ? try TripleWhereabouts(store: store, in: txn) : nil
+        var previous: (TermID, TermID, TermID)? = nil
         let size = index.valueSize
         var outcome = Outcome()
         var current: TermID = 0
@@ -107,7 +124,17 @@ struct IndexWriter {
                     outcome.added += 1
                     currentAdded += 1
                     if countByLast { outcome.addedByLast[d, default: 0] += 1 }
+                    if countsDuplicates {
+                        let (s, p, o) = (a, b, c)
+                        let graph = index.isDefaultGraph ? 0 : d
+                        var elsewhere = false
+                        if !index.isDefaultGraph, empty, let previous, previous == (s, p, o) { elsewhere = true }
+                        if !elsewhere, askDefault, try whereabouts?.inDefaultGraph(s, p, o) == true { elsewhere = true }
+                        if !elsewhere, askNamed, try whereabouts?.inNamedGraph(s, p, o, other: graph) == true { elsewhere = true }
+                        if elsewhere { outcome.unionDuplicatesAdded += 1 }
+                    }
                 }
+                if countsDuplicates { previous = (a, b, c) }
             }
             if empty { try flush() }
             if countByFirst && currentAdded > 0 { outcome.addedByFirst[current, default: 0] += currentAdded }

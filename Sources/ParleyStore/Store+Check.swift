@@ -250,7 +250,7 @@ extension Store {
 
     /// The `stats` records against counts of the agreed quads.
     private func examineStatistics(_ check: inout HealthCheck, in txn: borrowing ReadTransaction) throws {
-        let expected = StatisticCounts(check.truth).records
+        let expected = StatisticCounts(check.truth, unionDuplicates: (try? keepsUnionDuplicates(in: txn)) ?? false).records
         var stored: [[UInt8]: UInt64] = [:]
         try txn.withCursor(databases.stats) { cursor in
             var entry = try cursor.move(.first)
@@ -325,11 +325,17 @@ struct QuadDifference {
 struct StatisticCounts {
     var records: [[UInt8]: UInt64] = [:]
 
-    init(_ quads: [IDQuad]) {
+    /// With `unionDuplicates`, also the count of quads whose triple another graph holds too
+    /// (for a store that keeps it).
+    init(_ quads: [IDQuad], unionDuplicates: Bool) {
         for quad in quads {
             records[StatisticKey.predicate(quad.predicate), default: 0] += 1
             records[quad.graph == 0 ? StatisticKey.defaultGraph : StatisticKey.graph(quad.graph), default: 0] += 1
         }
+        guard unionDuplicates else { return }
+        let triples = Set(quads.lazy.map { IDQuad($0.subject, $0.predicate, $0.object) })
+        // Like every count, absent when 0.
+        if quads.count > triples.count { records[StatisticKey.unionDuplicates] = UInt64(quads.count - triples.count) }
     }
 
     static func describe(_ key: [UInt8]) -> String {
@@ -339,6 +345,7 @@ struct StatisticCounts {
         case 0x01: "the count of predicate \(id)"
         case 0x02: "the count of graph \(id)"
         case 0x03: "the default graph's count"
+        case 0x04: "the union duplicates (triples in more than one graph)"
         default: "a record of unknown kind \(kind)"
         }
     }

@@ -43,4 +43,6 @@ enum StatisticKey {
     static func graph(_ id: TermID) -> [UInt8] { [0x02] + IDBytes.array(id) }
     /// Triples in the default graph.
     static let defaultGraph: [UInt8] = [0x03]
+    /// Over every triple, the graphs holding it less one (see UnionDuplicates.swift).
+    static let unionDuplicates: [UInt8] = [0x04]
 }

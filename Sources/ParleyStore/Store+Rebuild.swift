@@ -36,9 +36,10 @@ extension Store {
                 _ = try writer.insert(&defaultGraph, into: QuadIndex.defaultGraphIndexes, txn: txn)
                 _ = try writer.insert(&named, into: QuadIndex.namedGraphIndexes, txn: txn)
                 try target.rebuildGraphSubjects(from: named, in: txn)
-                for (key, count) in StatisticCounts(quads).records {
+                for (key, count) in StatisticCounts(quads, unionDuplicates: true).records {
                     try txn.put(target.databases.stats, key: key, value: IDBytes.array(count))
                 }
+                try target.markUnionDuplicatesKept(in: txn)
             }
         }
         guard rename(work + "/data.mdb", path + "/data.mdb") == 0 else {

@@ -71,9 +71,10 @@ extension Store {
             }
             if check.damagedStatistics || check.damagedPages.contains("stats") || !rebuildable.isEmpty {
                 try txn.removeAll(store.databases.stats)
-                for (key, count) in StatisticCounts(quads).records {
+                for (key, count) in StatisticCounts(quads, unionDuplicates: true).records {
                     try txn.put(store.databases.stats, key: key, value: IDBytes.array(count))
                 }
+                try store.markUnionDuplicatesKept(in: txn)
                 done.append("statistics")
             }
             return done

@@ -51,10 +51,18 @@ extension Store {
         var defaultRemoved: Int64 = 0
         // Subjects that lost a quad in a named graph: `gs` forgets those left with none there.
         var touched: Set<GraphSubjectPair> = []
+        // A removed quad whose triple another graph still holds was a union duplicate.
+        try startKeepingUnionDuplicates(in: txn)
+        var unionDuplicates: Int64 = 0
+        var whereabouts = try TripleWhereabouts(store: self, in: txn)
         for quad in Set(quads) {
             let indexes = quad.graph == 0 ? QuadIndex.defaultGraphIndexes : QuadIndex.namedGraphIndexes
             guard try deleteEntry(quad, from: indexes[0], in: txn) else { continue }
             for index in indexes.dropFirst() { _ = try deleteEntry(quad, from: index, in: txn) }
+            let (s, p, o) = (quad.subject, quad.predicate, quad.object)
+            if try (quad.graph != 0 && whereabouts.inDefaultGraph(s, p, o)) || whereabouts.inNamedGraph(s, p, o, other: quad.graph) {
+                unionDuplicates -= 1
+            }
             removed += 1
             predicates[quad.predicate, default: 0] -= 1
             if quad.graph == 0 {
@@ -68,6 +76,7 @@ extension Store {
         for (p, n) in predicates { try addToStatistic(StatisticKey.predicate(p), n, in: txn) }
         for (g, n) in graphs { try addToStatistic(StatisticKey.graph(g), n, in: txn) }
         try addToStatistic(StatisticKey.defaultGraph, defaultRemoved, in: txn)
+        try addToStatistic(StatisticKey.unionDuplicates, unionDuplicates, in: txn)
         return removed
     }
 

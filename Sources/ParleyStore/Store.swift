@@ -248,6 +248,8 @@ public final class Store: Sendable {
             var version = formatVersion.bigEndian
             let bytes = withUnsafeBytes(of: &version) { Array($0) }
             try txn.put(databases.meta, key: MetaKey.formatVersion, value: bytes)
+            // Nothing stored, so no union duplicates: kept from the first write on.
+            try txn.put(databases.meta, key: MetaKey.unionDuplicatesKept, value: IDBytes.array(1))
             for (prefix, iri) in defaultPrefixes {
                 try txn.put(databases.prefixes, key: Array(prefix.utf8), value: Array(iri.utf8), flags: .noOverwrite)
             }
@@ -299,4 +301,6 @@ enum MetaKey {
     static let formatVersion = Array("format-version".utf8)
     static let nextID = Array("next-id".utf8)
     static let loadSerial = Array("load-serial".utf8)
+    /// Present when the store keeps ``StatisticKey/unionDuplicates``.
+    static let unionDuplicatesKept = Array("union-duplicates-kept".utf8)
 }

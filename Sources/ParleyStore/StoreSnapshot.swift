@@ -88,6 +88,13 @@ public final class StoreSnapshot {
         try store.count(pattern, in: checkedTransaction(), snapshot: self)
     }
 
+    /// The number of distinct triples in the union of all graphs, read from the statistics
+    /// and two index entry counts (no data read); `nil` for a store made before it kept the
+    /// statistic and not written to since.
+    public func unionTripleCount() throws -> Int? {
+        try store.unionTripleCount(in: checkedTransaction())
+    }
+
     /// A probe for fully bound triples in `scope`, one seek each, valid while this snapshot is
     /// open.
     public func makeProbe(_ scope: GraphScope) throws -> QuadProbe {
