@@ -24,6 +24,7 @@ struct Parley: ParsableCommand {
     /// Runs the command; usage errors exit with status 2, other failures with 1.
     static func main() {
         do {
+            if getenv(QuickArguments.slowParseVariable) == nil, try runQuickly(CommandLine.arguments.dropFirst()) { return }
             var command = try parseSubcommandAlone() ?? parseAsRoot()
             try command.run()
         } catch let code as ExitCode {
@@ -45,6 +46,27 @@ struct Parley: ParsableCommand {
             Terminal.standardError.write(DiagnosticRenderer().render(error.asDiagnostic) + "\n")
             Glibc.exit(1)
         }
+    }
+
+    /// Runs `parley query …`, `parley repl …` or `parley` with the prompt's options when
+    /// ``QuickArguments`` reads them (the start-up of a short command is then mostly the
+    /// command's own work); `false` when it does not.
+    static func runQuickly(_ arguments: ArraySlice<String>) throws -> Bool {
+        switch arguments.first {
+        case "query":
+            guard let request = QueryRequest.parseQuickly(arguments.dropFirst()) else { return false }
+            try request.run()
+        case "repl":
+            guard let request = ReplRequest.parseQuickly(arguments.dropFirst()) else { return false }
+            try request.run()
+        case let first? where !first.hasPrefix("-"):
+            return false  // another subcommand
+        default:
+            // No subcommand: the prompt (the default command) with its options.
+            guard let request = ReplRequest.parseQuickly(arguments) else { return false }
+            try request.run()
+        }
+        return true
     }
 
     /// `parley NAME ARGUMENTS…` parsed by NAME's command alone, or `nil` to parse from the root.

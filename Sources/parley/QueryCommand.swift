@@ -53,63 +53,12 @@ struct QueryCommand: ParsableCommand {
 
     func validate() throws {
         if text != nil && file != nil { throw ValidationError("Give the query as an argument or with -f, not both.") }
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout needs a positive number of seconds.") }
+        if let timeout, !isValidTimeout(timeout) { throw ValidationError("--timeout needs a positive number of seconds.") }
         if repeatCount < 1 { throw ValidationError("--repeat needs a positive count.") }
     }
 
     func run() throws {
-        let source = try RequestText.readArgument(text: text, file: file, what: "query")
-        let session = StoreSession(store: try store.open())
-        let query: Query
-        do {
-            query = try session.parseQuery(source.text, base: request.base)
-        } catch {
-            throw CLIError(source.render(error))
-        }
-        var options = request.queryOptions
-        options.timeout = timeout.map { .milliseconds(Int($0 * 1000)) }
-        let out = Terminal(fd: 1)
-        if explain {
-            out.write(try session.engine.explain(query, options: options))
-            return
-        }
-        let writer = resultWriter(onTerminal: out.isTerminal, prefixes: try session.store.prefixes())
-        let clock = ContinuousClock()
-        var times: [Double] = []
-        for run in 1...repeatCount {
-            let start = clock.now
-            do {
-                // Earlier runs of --repeat are timed without printing: their rows go nowhere.
-                try session.run(query, options: options, writer: writer, to: run == repeatCount ? out : Terminal.discard)
-            } catch {
-                out.flush()
-                throw error
-            }
-            if run == repeatCount { out.flush() }
-            times.append(milliseconds(clock.now - start))
-        }
-        if time {
-            let median = times.sorted()[times.count / 2]
-            let runs = times.count > 1 ? " (median of \(times.count) runs)" : ""
-            Terminal.standardError.write("time: \(formatted(median, decimals: 2)) ms\(runs)\n")
-        }
-        try out.checkWritten("the result")
-    }
-
-    /// `--format`, or the default for where the output goes (a table or Turtle on a terminal,
-    /// TSV or N-Triples otherwise), as the result writer takes it.
-    func resultWriter(onTerminal: Bool, prefixes: [(prefix: String, iri: String)]) -> ResultWriter {
-        let solutions: ResultFormat?
-        let graphs: RDFSyntax?
-        if let format {
-            solutions = ResultFormat(rawValue: format.rawValue)
-            graphs = RDFSyntax(rawValue: format.rawValue)
-        } else {
-            solutions = onTerminal ? .table : .tsv
-            graphs = onTerminal ? .ttl : .nt
-        }
-        return ResultWriter(solutionFormat: solutions, graphSyntax: graphs, requestedFormat: format?.rawValue ?? "",
-                            prefixes: prefixes)
+        try QueryRequest(self).run()
     }
 }
 

@@ -28,7 +28,30 @@ struct ReplCommand: ParsableCommand {
     var bail = false
 
     func run() throws {
-        let store = try self.store.open()
+        try ReplRequest(db: store.db, command: command, bail: bail).run()
+    }
+}
+
+/// What `parley repl` (or `parley` alone) was asked, as plain values; also read by
+/// ``parseQuickly(_:)`` (``QuickArguments``) so the prompt opens without ArgumentParser.
+struct ReplRequest: Equatable {
+    var db: String?
+    var command: String?
+    var bail = false
+
+    /// The request for the arguments after `repl` (or all of them, for `parley` alone) when
+    /// ``QuickArguments`` can read them; `nil` leaves them to ArgumentParser.
+    static func parseQuickly(_ arguments: ArraySlice<String>) -> ReplRequest? {
+        guard let parsed = QuickArguments(arguments, options: ["--db": "--db", "-c": "-c"], flags: ["--bail"]),
+              parsed.positionals.isEmpty else { return nil }
+        return ReplRequest(db: parsed.values["--db"], command: parsed.values["-c"], bail: parsed.flags.contains("--bail"))
+    }
+
+    /// Opens the store, then runs the statement, the prompt or the script on standard input.
+    func run() throws {
+        var options = StoreOptions()
+        options.db = db
+        let store = try options.open()
         if let command {
             // Like `parley query`: a table on a terminal, TSV into a pipe.
             let settings = isatty(1) == 1 ? ShellSettings(mode: .table, timer: false, limit: nil) : .script

@@ -18,3 +18,12 @@ struct RequestOptions: ParsableArguments {
         return options
     }
 }
+
+/// `--timeout SECONDS` as a duration: any positive finite number of seconds, the largest held
+/// to about 30 years (a `Duration` in whole milliseconds could not hold 1e300 seconds).
+func timeoutDuration(seconds: Double) -> Duration {
+    .milliseconds(Int64(min(seconds, 1e9) * 1000))
+}
+
+/// Whether `--timeout` got a usable number of seconds (positive and finite: not nan or inf).
+func isValidTimeout(_ seconds: Double) -> Bool { seconds > 0 && seconds.isFinite }

@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
     var noUnionDefaultGraph = false
 
     func validate() throws {
-        if let timeout, !(timeout > 0) { throw ValidationError("--timeout needs a positive number of seconds.") }
+        if let timeout, !isValidTimeout(timeout) { throw ValidationError("--timeout needs a positive number of seconds.") }
         if !(0...65535).contains(port) { throw ValidationError("--port needs a number from 0 to 65535.") }
         if maxBody < 1 { throw ValidationError("--max-body needs a positive number of bytes.") }
     }
@@ -47,7 +47,7 @@ struct ServeCommand: ParsableCommand {
         configuration.host = bind
         configuration.port = port
         configuration.allowUpdate = allowUpdate
-        configuration.timeout = timeout.map { .milliseconds(Int($0 * 1000)) }
+        configuration.timeout = timeout.map { timeoutDuration(seconds: $0) }
         configuration.maxBody = maxBody
         configuration.unionDefaultGraph = !noUnionDefaultGraph
         let session = StoreSession(store: try store.open())

@@ -27,6 +27,63 @@ import ParleyTestSupport
         Case(arguments: ["--help"], status: 0, contains: "USAGE: parley <subcommand>"),
     ]
 
+    /// `parley query`, `parley repl` and `parley` argument lists: the usual forms the quick
+    /// parse reads, and forms it leaves to ArgumentParser (`=` values, repeats, errors, a text
+    /// beginning with `-`, help).
+    static let quickArguments: [[String]] = [
+        ["query", "--db", "{db}", "ASK { ?s ?p ?o }"],
+        ["query", "ASK { ?s ?p ?o }", "--db", "{db}"],
+        ["query", "--db", "{db}", "--format", "json", "SELECT * { ?s ?p ?o }"],
+        ["query", "--db", "{db}", "--format", "csv", "--time", "--repeat", "3", "SELECT ?s { ?s ?p ?o }"],
+        ["query", "--db", "{db}", "--explain", "SELECT * { ?s ?p ?o }"],
+        ["query", "--db", "{db}", "--no-union-default-graph", "--base", "http://ex.org/", "SELECT * { ?s <b> ?o }"],
+        ["query", "--db", "{db}", "--timeout", "5", "-f", "{file}"],
+        ["query", "--db", "{db}", "--file", "{file}", "--format", "xml"],
+        ["query", "--db={db}", "ASK {}"],
+        ["query", "--db", "{db}", "--db", "{db}", "ASK {}"],
+        ["query", "--db", "{db}", "--format", "yaml", "ASK {}"],
+        ["query", "--db", "{db}", "--timeout", "0", "ASK {}"],
+        ["query", "--db", "{db}", "--timeout", "nan", "ASK {}"],
+        ["query", "--db", "{db}", "--timeout", "inf", "ASK {}"],
+        ["query", "--db", "{db}", "--timeout", "1e300", "ASK {}"],
+        ["query", "--db", "{db}", "--repeat", "0", "ASK {}"],
+        ["query", "--db", "{db}", "--repeat", "x", "ASK {}"],
+        ["query", "--db", "{db}", "-f", "{file}", "ASK {}"],
+        ["query", "--db", "{db}", "ASK {}", "ASK {}"],
+        ["query", "--db", "{db}", "--time"],
+        ["query", "--db", "{db}", "SELECT * { ?s ?p }"],
+        ["query", "--db", "{db}", "--", "-x"],
+        ["query", "--db"],
+        ["query", "--db", "{db}", "help"],
+        ["query", "--db", "{db}", "--help"],
+        ["--db", "{db}", "-c", "SELECT ?o { ?s ?p ?o }"],
+        ["repl", "--db", "{db}", "-c", ".tables"],
+        ["--db", "{db}", "--bail", "-c", "SELECT nonsense"],
+        ["--db", "{db}"],
+        ["repl", "--db", "{db}"],
+        ["repl", "--db", "{db}", "extra"],
+        ["--db", "{db}", "-c", ".quit", "-c", ".tables"],
+        ["--db={db}", "-c", ".tables"],
+        ["--db", "{db}", "--version"],
+    ]
+
+    @Test("the quick parse of 'parley query' and of the prompt does what ArgumentParser's does", arguments: quickArguments)
+    func quickParseAgrees(_ arguments: [String]) throws {
+        let store = try ParleyProcess.loadedStore("<http://ex.org/a> <http://ex.org/b> <http://ex.org/c> .\n")
+        let file = store.directory.write("q.rq", "SELECT ?o { ?s ?p ?o }")
+        let resolved = arguments.map { $0.replacingOccurrences(of: "{db}", with: store.db).replacingOccurrences(of: "{file}", with: file) }
+        // Standard input is a script for the prompt, the query for `query` without a text.
+        let input = "SELECT ?s { ?s ?p ?o }\n"
+        let quick = try ParleyProcess.run(resolved, input: input)
+        let slow = try ParleyProcess.run(resolved, input: input, environment: ["PARLEY_ARGUMENT_PARSER": "1"])
+        #expect(quick.status == slow.status)
+        #expect(quick.status < 128, "\(quick.stderr)")
+        #expect(quick.stdout.replacingOccurrences(of: #"[0-9.]+ ms"#, with: "", options: .regularExpression)
+                == slow.stdout.replacingOccurrences(of: #"[0-9.]+ ms"#, with: "", options: .regularExpression))
+        #expect(quick.stderr.replacingOccurrences(of: #"[0-9.]+ ms"#, with: "", options: .regularExpression)
+                == slow.stderr.replacingOccurrences(of: #"[0-9.]+ ms"#, with: "", options: .regularExpression))
+    }
+
     @Test("subcommands parse the same alone and from the root", arguments: cases)
     func parse(_ c: Case) throws {
         let store = try ParleyProcess.loadedStore("<http://ex.org/a> <http://ex.org/b> <http://ex.org/c> .\n")
