@@ -27,7 +27,7 @@ import ParleyTestSupport
         try env.useBigEndianOrder(for: ordered, duplicates: true)
         // Few distinct bytes, so long shared prefixes, equal halves and ties in the first 8
         // bytes are common; sizes around 8 and 16 (LMDB takes 1 to 511 bytes).
-        var rng = SplitMix64(seed: 7)
+        var rng = SeededGenerator(seed: 7)
         let alphabet: [UInt8] = [0, 1, 0x7F, 0x80, 0xFF]
         func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in alphabet[Int(rng.next() % 5)] } }
         let keySizes = [8, 8, 8, 16, 16, 1, 7, 9, 15, 17, 24]
@@ -42,18 +42,5 @@ import ParleyTestSupport
         let expected = try pairs(env, plain)
         #expect(expected.count > 1000)
         #expect(try pairs(env, ordered) == expected)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failure can be replayed.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

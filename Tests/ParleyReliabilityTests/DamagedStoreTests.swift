@@ -112,19 +112,6 @@ extension Damage {
     }
 }
 
-/// A deterministic random generator (SplitMix64), so a damage case is the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Damaged files get a message and exit status 1, never a crash, and `parley check` finds each.
 @Suite struct DamagedStoreTests {
     /// A store with default-graph triples, a named graph and a saved prefix, loaded once.

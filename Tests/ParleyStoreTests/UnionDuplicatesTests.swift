@@ -10,7 +10,7 @@ import ParleyTestSupport
 @Suite struct UnionDuplicatesTests {
     /// Few terms and graphs, so most triples are in several graphs (and in the default graph).
     static func quads(seed: UInt64, count: Int) -> [Quad] {
-        var rng = SplitMix(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         func iri(_ s: String) -> Term { .iri("http://example.org/" + s) }
         return (0..<count).map { _ in
             let g = Int(rng.next() % 4)
@@ -107,18 +107,5 @@ import ParleyTestSupport
         let more = Self.quads(seed: 6, count: 50)
         try store.load { QuadArrayReader(more) }
         try expectAgrees(store, Set(quads).union(more), "first write after")
-    }
-}
-
-/// A small deterministic generator (SplitMix64).
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
