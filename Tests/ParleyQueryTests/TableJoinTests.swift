@@ -45,15 +45,9 @@ import ParleyTestSupport
         return distinctSubjects ? Array(Set(rows)).sorted() : rows.sorted()
     }
 
+    /// Sorted solutions, read as `JoinStrategyTests` reads them (same `ex:` prefix).
     static func solutions(_ engine: QueryEngine, _ text: String, union: Bool) throws -> [String] {
-        var options = QueryOptions()
-        options.unionDefaultGraph = union
-        return try engine.query(try SPARQLParser.parse(text, prefixes: ["ex": ex]), options: options) { result -> [String] in
-            guard case .solutions(let solutions) = result else { return [] }
-            var all: [String] = []
-            while let row = try solutions.next() { all.append(row.map { $0.map { "\($0)" } ?? "-" }.joined(separator: " ")) }
-            return all.sorted()
-        }
+        try JoinStrategyTests.solutions(engine, text, union: union)
     }
 
     @Test("a pattern read from a table after enough rows gives exactly the data's solutions")
